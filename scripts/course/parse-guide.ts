@@ -9,27 +9,29 @@ export type ParsedGuide = {
   contacts: Contact[];
 };
 
+const grp = (m: RegExpMatchArray, i: number): string => m[i] ?? "";
+const lineAt = (lines: string[], i: number): string => lines[i] ?? "";
 const stripBold = (s: string) => s.replace(/\*\*/g, "").trim();
 const bulletField = (line: string, label: string) => {
   const m = line.match(new RegExp(`^\\s*- \\*\\*${label}\\*\\*:\\s*(.*)$`));
-  return m ? m[1].trim() : undefined;
+  return m ? grp(m, 1).trim() : undefined;
 };
 
 export function parseReferences(raw: string): Reference[] {
   const refs: Reference[] = [];
   const re = /`([^`]+)`(?:\s*\(Section ([^)]+)\))?/g;
-  for (const m of raw.matchAll(re)) refs.push(m[2] ? { path: m[1], section: m[2] } : { path: m[1] });
+  for (const m of raw.matchAll(re)) refs.push(grp(m, 2) ? { path: grp(m, 1), section: grp(m, 2) } : { path: grp(m, 1) });
   return refs;
 }
 
 export function deriveApplies(substeps: Substep[]): string[] {
   const applies: string[] = [];
   for (const cmd of substeps.flatMap((s) => s.commands)) {
-    for (const m of cmd.matchAll(/kubectl apply -f (\S+)/g)) applies.push(m[1]);
+    for (const m of cmd.matchAll(/kubectl apply -f (\S+)/g)) applies.push(grp(m, 1));
     const helm = cmd.match(/helm install \S+ \.\/(\S+)/);
     if (helm) {
-      applies.push(helm[1].endsWith("/") ? helm[1] : `${helm[1]}/`);
-      for (const f of cmd.matchAll(/-f (\S+)/g)) applies.push(f[1]);
+      applies.push(grp(helm, 1).endsWith("/") ? grp(helm, 1) : `${grp(helm, 1)}/`);
+      for (const f of cmd.matchAll(/-f (\S+)/g)) applies.push(grp(f, 1));
     }
   }
   return [...new Set(applies)];
@@ -57,21 +59,21 @@ function parseSubsteps(lines: string[]): Substep[] {
   const substeps: Substep[] = [];
   let cur: Substep | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lineAt(lines, i);
     const head = line.match(/^\d+\. \*\*(.+)\*\*\s*$/);
     if (head) {
-      cur = { title: head[1].trim(), language: "none", commands: [], actions: [], purpose: "", expected: "", verification: "" };
+      cur = { title: grp(head, 1).trim(), language: "none", commands: [], actions: [], purpose: "", expected: "", verification: "" };
       substeps.push(cur);
       continue;
     }
     if (!cur) continue;
     const fence = line.match(/^(\s*)```(\w+)\s*$/);
     if (fence) {
-      const indent = fence[1].length;
-      const block: string[] = [];
-      while (!lines[++i].trim().startsWith("```")) block.push(lines[i].slice(Math.min(indent, lines[i].search(/\S|$/))));
-      cur.language = fence[2] === "sql" ? "sql" : "bash";
-      cur.commands.push(...splitCommands(block, fence[2]));
+      const indent = grp(fence, 1).length;
+      const { block, end } = readFence(lines, i);
+      i = end;
+      cur.language = grp(fence, 2) === "sql" ? "sql" : "bash";
+      cur.commands.push(...splitCommands(block.map((l) => l.slice(Math.min(indent, l.search(/\S|$/)))), grp(fence, 2)));
       continue;
     }
     const purpose = bulletField(line, "Purpose");
@@ -85,6 +87,18 @@ function parseSubsteps(lines: string[]): Substep[] {
   return substeps;
 }
 
+function readFence(lines: string[], open: number): { block: string[]; end: number } {
+  const close = lines.findIndex((l, j) => j > open && l.trim().startsWith("```"));
+  if (close < 0) throw new Error(`guide: code block opened at line ${open + 1} is never closed`);
+  return { block: lines.slice(open + 1, close), end: close };
+}
+
+function docInfo(lines: string[], label: string): string {
+  const line = lines.find((l) => l.startsWith(`- **${label}**:`));
+  if (!line) throw new Error(`guide: document information "${label}" not found`);
+  return line.slice(`- **${label}**:`.length).trim();
+}
+
 function sectionLines(lines: string[], startRe: RegExp, endRe: RegExp): string[] {
   const start = lines.findIndex((l) => startRe.test(l));
   if (start < 0) throw new Error(`guide: section ${startRe} not found`);
@@ -96,22 +110,22 @@ const checkboxItems = (lines: string[]) =>
   lines
     .map((l) => l.match(/^- \[ \] \*\*(.+?)\*\*:\s*(.+)$/))
     .filter((m): m is RegExpMatchArray => m !== null)
-    .map((m) => ({ item: m[1], detail: m[2].trim() }));
+    .map((m) => ({ item: grp(m, 1), detail: grp(m, 2).trim() }));
 
 function parseFramework(lines: string[]) {
   const body = sectionLines(lines, /^### \*\*Execution Phases\*\*/, /^## /);
   const phases: { title: string; weeks: string; duration: string; objective: string; keyActivities: string[]; deliverables: string[] }[] = [];
   for (const line of body) {
     const head = line.match(/^#### \*\*Phase \d+: (.+) \(Weeks (\d+-\d+)\)\*\*/);
-    if (head) phases.push({ title: head[1], weeks: head[2], duration: "", objective: "", keyActivities: [], deliverables: [] });
+    if (head) phases.push({ title: grp(head, 1), weeks: grp(head, 2), duration: "", objective: "", keyActivities: [], deliverables: [] });
     const cur = phases.at(-1);
     const field = line.match(/^- \*\*(Objective|Duration|Key Activities|Deliverables)\*\*:\s*(.+)$/);
     if (!cur || !field) continue;
-    const value = field[2].trim();
-    if (field[1] === "Objective") cur.objective = value;
-    if (field[1] === "Duration") cur.duration = value;
-    if (field[1] === "Key Activities") cur.keyActivities = value.split(", ");
-    if (field[1] === "Deliverables") cur.deliverables = value.split(", ");
+    const value = grp(field, 2).trim();
+    if (grp(field, 1) === "Objective") cur.objective = value;
+    if (grp(field, 1) === "Duration") cur.duration = value;
+    if (grp(field, 1) === "Key Activities") cur.keyActivities = value.split(", ");
+    if (grp(field, 1) === "Deliverables") cur.deliverables = value.split(", ");
   }
   return phases;
 }
@@ -120,7 +134,7 @@ function parseChecklist(lines: string[]): Map<number, string> {
   const out = new Map<number, string>();
   for (const line of sectionLines(lines, /^## \*\*📊 Execution Checklist\*\*/, /^## /)) {
     const m = line.match(/^- \[ \] \*\*Day (\d+)\*\*:\s*(.+)$/);
-    if (m) out.set(Number(m[1]), m[2].trim());
+    if (m) out.set(Number(grp(m, 1)), grp(m, 2).trim());
   }
   return out;
 }
@@ -131,18 +145,21 @@ function parseTroubleshooting(lines: string[]): Troubleshooting {
   const issues: Troubleshooting["issues"] = [];
   let reference: Reference | undefined;
   for (let i = 0; i < body.length; i++) {
-    const head = body[i].match(/^#### \*\*Issue (\d+): (.+)\*\*/);
-    if (head) issues.push({ id: ids[Number(head[1]) - 1] ?? `issue-${head[1]}`, title: head[2], commands: [], cause: "", solution: "" });
+    const line = lineAt(body, i);
+    const head = line.match(/^#### \*\*Issue (\d+): (.+)\*\*/);
+    if (head) issues.push({ id: ids[Number(grp(head, 1)) - 1] ?? `issue-${grp(head, 1)}`, title: grp(head, 2), commands: [], cause: "", solution: "" });
     const cur = issues.at(-1);
-    if (body[i].startsWith("```bash") && cur) {
-      while (!body[++i].startsWith("```")) if (body[i].trim()) cur.commands.push(body[i].trimEnd());
+    if (line.startsWith("```bash") && cur) {
+      const { block, end } = readFence(body, i);
+      i = end;
+      cur.commands.push(...block.filter((l) => l.trim()).map((l) => l.trimEnd()));
     }
-    const cause = bulletField(body[i], "Cause");
-    const solution = bulletField(body[i], "Solution");
+    const cause = bulletField(line, "Cause");
+    const solution = bulletField(line, "Solution");
     if (cur && cause !== undefined) cur.cause = cause;
     if (cur && solution !== undefined) cur.solution = solution;
-    const ref = body[i].match(/^\*\*Reference Document\*\*:\s*(.+)$/);
-    if (ref) reference = parseReferences(ref[1])[0];
+    const ref = line.match(/^\*\*Reference Document\*\*:\s*(.+)$/);
+    if (ref) reference = parseReferences(grp(ref, 1))[0];
   }
   if (!reference) throw new Error("guide: troubleshooting reference missing");
   return { reference, issues };
@@ -153,10 +170,10 @@ function parseContacts(lines: string[]): Contact[] {
   const contacts: Contact[] = [];
   for (const line of body) {
     const head = line.match(/^### \*\*(.+)\*\*/);
-    if (head) contacts.push({ team: head[1], email: "", phone: "", hours: "" });
+    if (head) contacts.push({ team: grp(head, 1), email: "", phone: "", hours: "" });
     const field = line.match(/^- \*\*(Email|Phone|Hours)\*\*:\s*(.+)$/);
     const cur = contacts.at(-1);
-    if (cur && field) cur[field[1].toLowerCase() as "email" | "phone" | "hours"] = field[2].trim();
+    if (cur && field) cur[grp(field, 1).toLowerCase() as "email" | "phone" | "hours"] = grp(field, 2).trim();
   }
   return contacts;
 }
@@ -181,17 +198,17 @@ function parseSchedule(lines: string[], checklist: Map<number, string>): { days:
     const st = line.match(/^#### \*\*Step (\d+)\.(\d+): (.+)\*\*/);
     if (ph || day || st || /^---/.test(line)) closeStep();
     if (ph) {
-      phase = Number(ph[1]);
-      phaseTitles.set(phase, [ph[2], Number(ph[3])]);
+      phase = Number(grp(ph, 1));
+      phaseTitles.set(phase, [grp(ph, 2), Number(grp(ph, 3))]);
     } else if (day) {
-      const n = Number(day[1]);
-      days.push({ day: n, phase, title: day[2].trim(), checklist: checklist.get(n) ?? "", steps: [] });
+      const n = Number(grp(day, 1));
+      days.push({ day: n, phase, title: grp(day, 2).trim(), checklist: checklist.get(n) ?? "", steps: [] });
     } else if (st) {
       const d = days.at(-1)!;
       step = {
-        id: `d${String(d.day).padStart(2, "0")}-s${st[2]}`,
-        number: `${st[1]}.${st[2]}`,
-        title: st[3].trim(),
+        id: `d${String(d.day).padStart(2, "0")}-s${grp(st, 2)}`,
+        number: `${grp(st, 1)}.${grp(st, 2)}`,
+        title: grp(st, 3).trim(),
         objective: "",
         substeps: [],
         references: [],
@@ -201,8 +218,8 @@ function parseSchedule(lines: string[], checklist: Map<number, string>): { days:
     } else if (step) {
       const obj = line.match(/^\*\*Objective\*\*:\s*(.+)$/);
       const ref = line.match(/^\*\*Reference Document\*\*:\s*(.+)$/);
-      if (obj) step.objective = obj[1].trim();
-      else if (ref) step.references = parseReferences(ref[1]);
+      if (obj) step.objective = grp(obj, 1).trim();
+      else if (ref) step.references = parseReferences(grp(ref, 1));
       else stepLines.push(line);
     }
   }
@@ -212,14 +229,14 @@ function parseSchedule(lines: string[], checklist: Map<number, string>): { days:
 
 export function parseGuide(markdown: string): ParsedGuide {
   const lines = markdown.split(/\r?\n/);
-  const title = stripBold(lines[0].replace(/^#\s*/, "")).replace(/^\p{Extended_Pictographic}\s*/u, "");
-  const version = lines.find((l) => l.startsWith("- **Version**"))!.split(":")[1].trim();
-  const executionTime = lines.find((l) => l.startsWith("- **Execution Time**"))!.split(": ")[1].trim();
+  const title = stripBold(lineAt(lines, 0).replace(/^#\s*/, "")).replace(/^\p{Extended_Pictographic}\s*/u, "");
+  const version = docInfo(lines, "Version");
+  const executionTime = docInfo(lines, "Execution Time");
   const summary = sectionLines(lines, /^### \*\*Execution Overview\*\*/, /^###/).join(" ").trim();
   const howToUse = sectionLines(lines, /^### \*\*How to Use This Guide\*\*/, /^---/)
     .map((l) => l.match(/^\d+\. \*\*(.+?)\*\* - (.+)$/))
     .filter((m): m is RegExpMatchArray => m !== null)
-    .map((m) => ({ item: m[1], detail: m[2].trim() }));
+    .map((m) => ({ item: grp(m, 1), detail: grp(m, 2).trim() }));
   const prerequisites = checkboxItems(sectionLines(lines, /^### \*\*Prerequisites Verification\*\*/, /^###/));
   const requiredKnowledge = checkboxItems(sectionLines(lines, /^### \*\*Required Knowledge\*\*/, /^---/));
   const framework = parseFramework(lines);
