@@ -1,0 +1,3 @@
+export * from "./manifests";
+export * from "./errors";
+export * from "./resources";
