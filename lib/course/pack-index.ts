@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+
+// What the pack's plain manifests declare, so checks can be linted against the names they will look for.
+export type PackObject = {
+  file: string;
+  kind: string;
+  name: string;
+  keys: string[];
+  containers: string[];
+  initContainers: string[];
+  podLabels: Record<string, string>;
+  servicePorts: number[];
+};
+
+export const MANIFEST_DIRS = ["k8s-manifests", "monitoring"] as const;
+export const CHART_DIR = "templates";
+
+const isYaml = (f: string) => /\.ya?ml$/.test(f);
+
+export function listFiles(dir: string, keep: (f: string) => boolean = isYaml): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && keep(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+type Obj = Record<string, any>;
+const names = (list: unknown): string[] =>
+  Array.isArray(list) ? list.map((c: Obj) => c?.name).filter((n): n is string => typeof n === "string") : [];
+
+function toPackObject(file: string, doc: Obj): PackObject {
+  const pod: Obj = doc.spec?.template?.spec ?? {};
+  return {
+    file,
+    kind: String(doc.kind),
+    name: String(doc.metadata?.name),
+    keys: [...Object.keys(doc.data ?? {}), ...Object.keys(doc.stringData ?? {})],
+    containers: names(pod.containers),
+    initContainers: names(pod.initContainers),
+    podLabels: doc.spec?.template?.metadata?.labels ?? {},
+    servicePorts: doc.kind === "Service" ? (doc.spec?.ports ?? []).map((p: Obj) => p.port) : [],
+  };
+}
+
+export type ParsedManifest = { file: string; objects: PackObject[]; errors: string[] };
+
+export function parseManifest(file: string, shown: string): ParsedManifest {
+  const errors: string[] = [];
+  let docs: unknown[] = [];
+  try {
+    docs = yaml.loadAll(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    return { file: shown, objects: [], errors: [`${shown}: invalid YAML: ${(err as Error).message.split("\n")[0]}`] };
+  }
+  const objects: PackObject[] = [];
+  docs.forEach((doc, i) => {
+    if (doc === null || doc === undefined) return;
+    const o = doc as Obj;
+    const missing = ["apiVersion", "kind"].filter((k) => typeof o[k] !== "string");
+    if (typeof o.metadata?.name !== "string") missing.push("metadata.name");
+    if (missing.length) errors.push(`${shown}: document ${i + 1}: missing ${missing.join(", ")}`);
+    else objects.push(toPackObject(shown, o));
+  });
+  if (objects.length === 0 && errors.length === 0) errors.push(`${shown}: contains no Kubernetes objects`);
+  return { file: shown, objects, errors };
+}
