@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseGuide } from "../../scripts/course/parse-guide";
+import { allSteps, loadCourse } from "./load";
+
+// The guide lives outside the repo (../shared); CI without it skips this comparison.
+const guidePath = path.resolve(import.meta.dirname, "../../../shared/course/execution-guide.md");
+const hasGuide = fs.existsSync(guidePath);
+
+describe.skipIf(!hasGuide)("committed plan matches the execution guide", () => {
+  const guide = hasGuide ? parseGuide(fs.readFileSync(guidePath, "utf8")) : undefined;
+  const course = loadCourse(path.resolve(import.meta.dirname, "../../course"));
+
+  it("has the guide's 40 steps with identical text, commands, references and applies", () => {
+    const fromGuide = guide!.days.flatMap((d) => d.steps);
+    const committed = allSteps(course).map(({ checks: _checks, signoff: _signoff, ...text }) => text);
+    expect(committed).toEqual(fromGuide);
+  });
+
+  it("has the guide's days, phases, troubleshooting and default contacts", () => {
+    expect(course.days.map(({ steps: _s, ...d }) => d)).toEqual(guide!.days.map(({ steps: _s, ...d }) => d));
+    expect(course.phases).toEqual(guide!.course.phases);
+    expect(course.troubleshooting).toEqual(guide!.troubleshooting);
+    expect(course.contacts).toEqual(guide!.contacts);
+  });
+
+  it("finds every command line of the guide's code blocks in the plan", () => {
+    const markdown = fs.readFileSync(guidePath, "utf8");
+    const planText = JSON.stringify(course);
+    const schedule = markdown.slice(markdown.indexOf("Detailed Execution Schedule"), markdown.indexOf("📊 Execution Checklist"));
+    const lines = [...schedule.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? "").split("\n"));
+    const commands = lines.map((l) => l.trim()).filter(Boolean);
+    expect(commands.length).toBeGreaterThan(80);
+    for (const cmd of commands) expect(planText, cmd).toContain(JSON.stringify(cmd).slice(1, -1));
+  });
+});
