@@ -35,7 +35,8 @@ const byFile = new Map(manifestFiles.map((f) => [f, loadManifests(f)] as const))
 const all: ManifestObject[] = [...byFile.values()].flat();
 const find = (kind: string, name: string) => all.filter((o) => o.kind === kind && o.metadata.name === name);
 
-type PodTemplate = { metadata: { labels: Record<string, string> }; spec: PodSpecLike & { containers: Array<PodSpecLike["containers"][number] & { ports?: Array<{ containerPort: number }>; image?: string; command?: string[] }> } };
+type Container = PodSpecLike["containers"][number] & { ports?: Array<{ containerPort: number; name?: string }>; image?: string; command?: string[] };
+type PodTemplate = { metadata: { labels: Record<string, string> }; spec: { containers: Container[]; initContainers?: Container[] } };
 const template = (d: ManifestObject) => (d.spec as { template: PodTemplate }).template;
 const deployments = all.filter((o) => o.kind === "Deployment");
 const podLabelSets = deployments.map((d) => template(d).metadata.labels);
@@ -166,7 +167,7 @@ describe("resource names the guide's commands use are defined by the pack", () =
       configmap: "ConfigMap", secret: "Secret", resourcequota: "ResourceQuota", hpa: "HorizontalPodAutoscaler",
       vpa: "VerticalPodAutoscaler", namespace: "Namespace",
     };
-    const refs = commands.flatMap((c) => [...c.matchAll(/describe (\w+) ([a-z0-9-]+)/g)]).filter(([, k]) => k in kinds);
+    const refs = commands.flatMap((c) => [...c.matchAll(/describe (\w+) ([a-z0-9-]+)/g)]).filter(([, k]) => k! in kinds);
     expect(refs.length).toBeGreaterThanOrEqual(9);
     for (const [, k, name] of refs) expect(find(kinds[k!]!, name!).length, `${k} ${name}`).toBeGreaterThan(0);
   });
@@ -271,8 +272,8 @@ describe("the plan's checks name things the pack defines", () => {
   it("init-db logs the line the plan looks for", () => {
     const c = checks.find((c) => c.kind === "podLogsContain" && c.container === "init-db")!;
     const d = byFile.get("k8s-manifests/08-init-containers.yaml")!.find((o) => o.kind === "Deployment")!;
-    const init = template(d).spec.initContainers!.find((i) => i.name === "init-db") as { command: string[] };
-    expect(init.command.join(" ")).toMatch(new RegExp(c.pattern as string));
+    const init = template(d).spec.initContainers!.find((i) => i.name === "init-db")!;
+    expect(init.command!.join(" ")).toMatch(new RegExp(c.pattern as string));
   });
 });
 
@@ -296,7 +297,7 @@ describe("the pack is internally consistent", () => {
       const sel = (s.spec as { selector: Record<string, string> }).selector;
       const d = deployments.find((d) => Object.entries(sel).every(([k, v]) => template(d).metadata.labels[k] === v));
       expect(d, s.metadata.name).toBeDefined();
-      const ports = template(d!).spec.containers.flatMap((c) => (c.ports ?? []) as Array<{ name?: string }>).map((p) => p.name);
+      const ports = template(d!).spec.containers.flatMap((c) => c.ports ?? []).map((p) => p.name);
       for (const p of (s.spec as { ports: Array<{ targetPort: string }> }).ports) expect(ports, s.metadata.name).toContain(p.targetPort);
     }
   });

@@ -101,3 +101,76 @@ export function retargetNamespace(objects: readonly ManifestObject[], ns: string
 export function objectRef(obj: Pick<ManifestObject, "kind" | "metadata">): string {
   return `${obj.kind}/${obj.metadata.name}`;
 }
+
+/** Placeholder value in course Secrets that the applier must replace. */
+export const GENERATED_PLACEHOLDER = "__GENERATED__";
+
+/** `[{secret, key}]` of every placeholder value in the objects' Secrets. */
+export function generatedSecretKeys(objects: readonly ManifestObject[]): Array<{ secret: string; key: string }> {
+  return objects
+    .filter((o) => o.kind === "Secret")
+    .flatMap((o) =>
+      Object.entries((o.stringData as Record<string, string> | undefined) ?? {})
+        .filter(([, v]) => v === GENERATED_PLACEHOLDER)
+        .map(([key]) => ({ secret: o.metadata.name, key })),
+    );
+}
+
+/**
+ * Copies of `objects` with every `__GENERATED__` Secret value replaced by
+ * `generate(secret, key)` (e.g. a stored per-team value, or a fresh random one).
+ */
+export function fillGeneratedSecrets(objects: readonly ManifestObject[], generate: (secret: string, key: string) => string): ManifestObject[] {
+  return objects.map((original) => {
+    if (original.kind !== "Secret") return original;
+    const obj = structuredClone(original);
+    const data = obj.stringData as Record<string, string> | undefined;
+    for (const [key, value] of Object.entries(data ?? {})) {
+      if (value === GENERATED_PLACEHOLDER) data![key] = generate(obj.metadata.name, key);
+    }
+    return obj;
+  });
+}
+
+/** Every pack file in the order the guide applies them (Days 1–14). */
+export const PACK_APPLY_ORDER = [
+  "k8s-manifests/01-namespace.yaml",
+  "k8s-manifests/02-configmaps.yaml",
+  "k8s-manifests/03-secrets.yaml",
+  "k8s-manifests/04-deployments.yaml",
+  "k8s-manifests/05-services.yaml",
+  "k8s-manifests/06-pod-disruption-budgets.yaml",
+  "k8s-manifests/07-multi-container-pods.yaml",
+  "k8s-manifests/08-init-containers.yaml",
+  "monitoring/prometheus-deployment.yaml",
+  "monitoring/prometheus-service.yaml",
+  "monitoring/prometheus-config.yaml",
+  "monitoring/grafana-deployment.yaml",
+  "monitoring/grafana-service.yaml",
+  "monitoring/alertmanager-deployment.yaml",
+  "monitoring/alertmanager-service.yaml",
+  "monitoring/alertmanager-config.yaml",
+  "monitoring/prometheus-alerting-config.yaml",
+  "k8s-manifests/09-rbac.yaml",
+  "k8s-manifests/10-network-policies.yaml",
+  "k8s-manifests/11-horizontal-pod-autoscaler.yaml",
+  "k8s-manifests/12-vertical-pod-autoscaler.yaml",
+] as const;
+
+/**
+ * Copies of `objects` whose container images (init and app containers of pod
+ * templates) are replaced: `images` maps a default reference from
+ * course/images.yaml (e.g. "ecommerce-backend:v1.0.0") to the team's reference.
+ */
+export function setImages(objects: readonly ManifestObject[], images: Record<string, string>): ManifestObject[] {
+  return objects.map((original) => {
+    const spec = (original.spec as { template?: { spec?: Record<string, unknown> } } | undefined)?.template?.spec;
+    if (!spec) return original;
+    const obj = structuredClone(original);
+    const podSpec = (obj.spec as { template: { spec: { containers?: Array<{ image?: string }>; initContainers?: Array<{ image?: string }> } } }).template.spec;
+    for (const c of [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])]) {
+      if (c.image && images[c.image]) c.image = images[c.image];
+    }
+    return obj;
+  });
+}

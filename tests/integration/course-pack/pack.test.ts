@@ -1,0 +1,255 @@
+/**
+ * The course pack on a real API server (kwok nodes: pods become Running+Ready
+ * without containers). Each describe uses its own namespace; the manifests are
+ * retargeted from "ecommerce" with lib/course-pack.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { randomBytes } from "node:crypto";
+import {
+  ApiextensionsV1Api, AppsV1Api, CoreV1Api, KubernetesObjectApi, NetworkingV1Api, PatchStrategy, type KubernetesObject, type V1Deployment,
+} from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  COURSE_DIR, PACK_APPLY_ORDER, explainApplyError, fillGeneratedSecrets, loadManifests, objectRef, parseManifests, retargetNamespace,
+  type ManifestObject,
+} from "@/lib/course-pack";
+import {
+  apiErrorCode, createTestNamespace, deleteNamespace, helmBinary, loadTestKubeConfig, testKubeconfigPath, waitFor,
+} from "../support/cluster";
+
+const FIELD_MANAGER = "daybook-course-pack";
+const VPA_CRD = "verticalpodautoscalers.autoscaling.k8s.io";
+const run = promisify(execFile);
+
+const kc = loadTestKubeConfig();
+const core = kc.makeApiClient(CoreV1Api);
+const apps = kc.makeApiClient(AppsV1Api);
+const crds = kc.makeApiClient(ApiextensionsV1Api);
+// a fresh client per phase: KubernetesObjectApi caches API discovery
+const objectApi = () => KubernetesObjectApi.makeApiClient(kc);
+
+function packFor(namespace: string, file: string): ManifestObject[] {
+  const objs = retargetNamespace(loadManifests(file), namespace);
+  return fillGeneratedSecrets(objs, () => randomBytes(18).toString("base64url"));
+}
+
+async function apply(client: KubernetesObjectApi, obj: ManifestObject, dryRun?: "All"): Promise<KubernetesObject> {
+  return client.patch(obj as KubernetesObject, undefined, dryRun, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+}
+
+async function applyFile(client: KubernetesObjectApi, namespace: string, file: string, dryRun?: "All"): Promise<string[]> {
+  const applied: string[] = [];
+  for (const obj of packFor(namespace, file)) {
+    try {
+      await apply(client, obj, dryRun);
+    } catch (err) {
+      throw new Error(`${file} ${objectRef(obj)}: ${explainApplyError(err)}`);
+    }
+    applied.push(objectRef(obj));
+  }
+  return applied;
+}
+
+/** A hostPath PV pre-bound to one PVC (the test cluster has no StorageClass or provisioner). */
+async function providePersistentVolume(namespace: string, claim: string, size: string): Promise<string> {
+  const name = `pv-${namespace}-${claim}`.slice(0, 63);
+  await core.createPersistentVolume({
+    body: {
+      metadata: { name, labels: { "daybook-test": "true" } },
+      spec: {
+        capacity: { storage: size },
+        accessModes: ["ReadWriteOnce"],
+        persistentVolumeReclaimPolicy: "Delete",
+        storageClassName: "",
+        hostPath: { path: `/tmp/daybook-test-pv/${name}` },
+        claimRef: { namespace, name: claim },
+      },
+    },
+  });
+  return name;
+}
+
+async function deploymentAvailable(namespace: string, name: string): Promise<V1Deployment | false> {
+  const d = await apps.readNamespacedDeployment({ name, namespace });
+  const want = d.spec?.replicas ?? 1;
+  const s = d.status ?? {};
+  const available = s.conditions?.some((c) => c.type === "Available" && c.status === "True");
+  const done = (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0) && (s.updatedReplicas ?? 0) === want &&
+    (s.replicas ?? 0) === want && (s.availableReplicas ?? 0) === want;
+  return available && done ? d : false;
+}
+
+async function quotaRejections(namespace: string): Promise<string[]> {
+  const events = await core.listNamespacedEvent({ namespace });
+  return events.items.filter((e) => e.reason === "FailedCreate").map((e) => e.message ?? "");
+}
+
+describe("course pack: VPA CRD missing, then installed", () => {
+  let namespace = "";
+  beforeAll(async () => {
+    namespace = await createTestNamespace("pack-vpa");
+    // start from "VPA not installed" even on a reused cluster
+    try {
+      await crds.deleteCustomResourceDefinition({ name: VPA_CRD });
+    } catch (err) {
+      if (apiErrorCode(err) !== 404) throw err;
+    }
+    await waitFor(async () => {
+      try {
+        await crds.readCustomResourceDefinition({ name: VPA_CRD });
+        return false;
+      } catch (err) {
+        return apiErrorCode(err) === 404;
+      }
+    }, { description: "VPA CRD gone" });
+  });
+  afterAll(async () => {
+    if (namespace) await deleteNamespace(namespace);
+  });
+
+  it("without the CRD, applying 12-vertical-pod-autoscaler fails and is explained as 'VPA is not installed'", async () => {
+    const [vpa] = packFor(namespace, "k8s-manifests/12-vertical-pod-autoscaler.yaml");
+    const err = await waitFor(async () => {
+      try {
+        await apply(objectApi(), vpa!);
+        return false; // discovery may still list the group right after the delete
+      } catch (e) {
+        return e as Error & { code?: number; body?: unknown };
+      }
+    }, { description: "VPA apply to fail" });
+    // recorded for lib/course-pack/errors.test.ts
+    console.log("[vpa-missing error]", JSON.stringify({ code: err.code, body: err.body, message: err.message.split("\n")[0] }));
+    expect(explainApplyError(err)).toBe("VPA is not installed on this cluster (CRD verticalpodautoscalers.autoscaling.k8s.io missing)");
+  });
+
+  it("with the fixture CRD installed, every pack manifest passes server-side dry-run", async () => {
+    const [crd] = parseManifests(readFileSync(path.resolve(import.meta.dirname, "../fixtures/vpa-crd.yaml"), "utf8"));
+    await apply(objectApi(), crd!);
+    await waitFor(async () => {
+      const c = await crds.readCustomResourceDefinition({ name: VPA_CRD });
+      return c.status?.conditions?.some((x) => x.type === "Established" && x.status === "True");
+    }, { description: "VPA CRD Established" });
+
+    const client = objectApi();
+    const checked: string[] = [];
+    for (const file of PACK_APPLY_ORDER) {
+      const refs = await waitFor(() => applyFile(client, namespace, file, "All"), {
+        timeoutMs: file.includes("vertical") ? 30_000 : 5_000, // CRD discovery can lag
+        description: `dry-run of ${file}`,
+      });
+      checked.push(...refs);
+    }
+    expect(checked.length).toBeGreaterThan(40);
+    expect(checked).toEqual(expect.arrayContaining(["VerticalPodAutoscaler/ecommerce-backend-vpa", "HorizontalPodAutoscaler/ecommerce-backend-hpa", "NetworkPolicy/default-deny-all"]));
+    // dry-run persisted nothing
+    expect((await apps.listNamespacedDeployment({ namespace })).items).toHaveLength(0);
+  });
+});
+
+describe("course pack: applied in guide order, then the Day 16 Helm release", () => {
+  let namespace = "";
+  const pvs: string[] = [];
+  const helmHome = mkdtempSync(path.join(tmpdir(), "daybook-pack-helm-"));
+
+  beforeAll(async () => {
+    namespace = await createTestNamespace("pack-apply");
+    pvs.push(await providePersistentVolume(namespace, "ecommerce-database-pvc", "10Gi"));
+    pvs.push(await providePersistentVolume(namespace, "ecommerce-prod-database", "20Gi"));
+    // 12-vertical-pod-autoscaler needs the CRD (installed by the describe above; idempotent here)
+    const [crd] = parseManifests(readFileSync(path.resolve(import.meta.dirname, "../fixtures/vpa-crd.yaml"), "utf8"));
+    await apply(objectApi(), crd!);
+  });
+  afterAll(async () => {
+    if (namespace) await deleteNamespace(namespace, { wait: true, timeoutMs: 120_000 }).catch(() => undefined);
+    for (const pv of pvs) await core.deletePersistentVolume({ name: pv }).catch(() => undefined);
+    rmSync(helmHome, { recursive: true, force: true });
+  });
+
+  async function helm(args: string[]): Promise<string> {
+    const { stdout } = await run(helmBinary(), [...args, "--kubeconfig", testKubeconfigPath()], {
+      env: { ...process.env, HELM_CACHE_HOME: path.join(helmHome, "c"), HELM_CONFIG_HOME: path.join(helmHome, "f"), HELM_DATA_HOME: path.join(helmHome, "d") },
+      timeout: 180_000,
+    });
+    return stdout;
+  }
+
+  it("applies every file in order; all deployments become Available inside the quota", async () => {
+    const client = objectApi();
+    for (const file of PACK_APPLY_ORDER) {
+      await waitFor(() => applyFile(client, namespace, file), { timeoutMs: 30_000, description: `apply ${file}` });
+    }
+    const names = ["ecommerce-backend-deployment", "ecommerce-frontend-deployment", "ecommerce-database-deployment",
+      "prometheus-deployment", "grafana-deployment", "alertmanager-deployment"];
+    for (const name of names) {
+      await waitFor(() => deploymentAvailable(namespace, name), { timeoutMs: 90_000, description: `${name} Available` });
+    }
+    const backend = (await deploymentAvailable(namespace, "ecommerce-backend-deployment")) as V1Deployment;
+    expect(backend.spec!.template.spec!.containers.map((c) => c.name)).toEqual(["ecommerce-backend", "sidecar"]);
+    expect(backend.spec!.template.spec!.initContainers!.map((c) => c.name)).toEqual(["init-db"]);
+    const pvc = await core.readNamespacedPersistentVolumeClaim({ name: "ecommerce-database-pvc", namespace });
+    expect(pvc.status?.phase).toBe("Bound");
+
+    const pods = await core.listNamespacedPod({ namespace });
+    const quota = await core.readNamespacedResourceQuota({ name: "ecommerce-resource-quota", namespace });
+    expect(quota.status?.used?.pods).toBe(String(pods.items.length));
+    expect(pods.items.length).toBe(3 + 2 + 1 + 3);
+    expect(await quotaRejections(namespace)).toEqual([]);
+  });
+
+  it("the LimitRange rejects an oversized pod", async () => {
+    const err = await core.createNamespacedPod({
+      namespace,
+      body: { metadata: { name: "too-big" }, spec: { containers: [{ name: "c", image: "busybox", resources: { requests: { cpu: "4", memory: "1Gi" }, limits: { cpu: "4", memory: "1Gi" } } }] } },
+    }).then(() => undefined, (e: unknown) => e);
+    expect(apiErrorCode(err)).toBe(403);
+    expect(explainApplyError(err)).toMatch(/^Rejected by the namespace LimitRange: .*maximum cpu usage per (Container|Pod)/);
+  });
+
+  it("helm installs the chart next to the pack with the production values", async () => {
+    const out = await helm(["install", "ecommerce-prod", path.join(COURSE_DIR, "templates"), "--namespace", namespace,
+      "-f", path.join(COURSE_DIR, "environments/production/values.yaml"), "--wait", "--timeout", "150s"]);
+    expect(out).toContain("STATUS: deployed");
+    const secrets = await core.listNamespacedSecret({ namespace, labelSelector: "owner=helm,name=ecommerce-prod" });
+    expect(secrets.items.map((s) => s.metadata?.labels?.status)).toEqual(["deployed"]);
+    for (const name of ["ecommerce-prod-backend", "ecommerce-prod-frontend", "ecommerce-prod-database"]) {
+      await waitFor(() => deploymentAvailable(namespace, name), { timeoutMs: 60_000, description: `${name} Available` });
+    }
+    const ingresses = await kc.makeApiClient(NetworkingV1Api).listNamespacedIngress({ namespace });
+    expect(ingresses.items.flatMap((i) => i.spec?.rules?.map((r) => r.host) ?? [])).toEqual(expect.arrayContaining(["ecommerce.company.com", "monitoring.company.com"]));
+    // the chart's password was generated, not a placeholder, and survives an upgrade
+    const pw = (await core.readNamespacedSecret({ name: "ecommerce-prod-database", namespace })).data!.POSTGRES_PASSWORD!;
+    expect(Buffer.from(pw, "base64").toString()).toMatch(/^[A-Za-z0-9]{32}$/);
+    await helm(["upgrade", "ecommerce-prod", path.join(COURSE_DIR, "templates"), "--namespace", namespace,
+      "-f", path.join(COURSE_DIR, "environments/production/values.yaml"), "--wait", "--timeout", "150s"]);
+    expect((await core.readNamespacedSecret({ name: "ecommerce-prod-database", namespace })).data!.POSTGRES_PASSWORD).toBe(pw);
+  });
+
+  it("at HPA max, a Day 6 rolling update to v2.0.0 still fits the quota (surge included)", async () => {
+    const hpaMax = 10;
+    // what the HPA does at its max: set spec.replicas (own field manager, so the pack's fields stay)
+    await objectApi().patch(
+      { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "ecommerce-backend-deployment", namespace }, spec: { replicas: hpaMax } } as KubernetesObject,
+      undefined, undefined, "test-hpa", true, PatchStrategy.ServerSideApply,
+    );
+    await waitFor(() => deploymentAvailable(namespace, "ecommerce-backend-deployment"), { timeoutMs: 90_000, description: "backend at 10 replicas" });
+    // kubectl set image deployment/ecommerce-backend-deployment ecommerce-backend=ecommerce-backend:v2.0.0
+    const d = await apps.readNamespacedDeployment({ name: "ecommerce-backend-deployment", namespace });
+    const containers = d.spec!.template.spec!.containers.map((c) => c.name === "ecommerce-backend" ? { ...c, image: "ecommerce-backend:v2.0.0" } : c);
+    d.spec!.template.spec!.containers = containers;
+    await apps.replaceNamespacedDeployment({ name: "ecommerce-backend-deployment", namespace, body: d });
+    const done = await waitFor(async () => {
+      const cur = await deploymentAvailable(namespace, "ecommerce-backend-deployment");
+      return cur && cur.spec!.template.spec!.containers[0]!.image === "ecommerce-backend:v2.0.0" && cur;
+    }, { timeoutMs: 120_000, description: "rollout to v2.0.0 complete" });
+    expect(done.status!.updatedReplicas).toBe(hpaMax);
+    expect(await quotaRejections(namespace)).toEqual([]);
+    const quota = await core.readNamespacedResourceQuota({ name: "ecommerce-resource-quota", namespace });
+    const pods = (await core.listNamespacedPod({ namespace })).items.filter((p) => !p.metadata?.deletionTimestamp);
+    expect(Number(quota.status!.used!.pods)).toBeLessThanOrEqual(Number(quota.status!.hard!.pods));
+    expect(pods.length).toBe(10 + 2 + 1 + 3 + 3 + 2 + 1); // course + production (HPA min 3, frontend 2, database 1)
+  });
+});
