@@ -24,7 +24,7 @@ export class CourseLoadError extends Error {
   }
 }
 
-export const defaultCourseDir = () => path.resolve(process.env.DAYBOOK_COURSE_DIR ?? path.join(process.cwd(), "course"));
+export const defaultCourseDir = () => path.resolve(/*turbopackIgnore: true*/ process.env.DAYBOOK_COURSE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "course"));
 
 export const contactsFile = (dir: string) =>
   path.resolve(process.env.DAYBOOK_CONTACTS_FILE ?? path.join(dir, "support-contacts.yaml"));

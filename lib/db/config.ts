@@ -4,7 +4,11 @@ export type DatabaseConfig =
   | { kind: "postgres"; url: string }
   | { kind: "embedded"; dataDir: string };
 
-/** DATABASE_URL selects a PostgreSQL server; without it Daybook runs its embedded PGlite in DAYBOOK_DATA_DIR. */
+/** Where Daybook keeps local state (the embedded database, a generated auth secret). */
+export const stateDir = (env: NodeJS.ProcessEnv = process.env) =>
+  path.resolve(env.DAYBOOK_DATA_DIR?.trim() || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"));
+
+/** DATABASE_URL selects a PostgreSQL server; without it Daybook runs its embedded PGlite under DAYBOOK_DATA_DIR. */
 export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
@@ -13,6 +17,5 @@ export function resolveDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Dat
     }
     return { kind: "postgres", url };
   }
-  const dataDir = env.DAYBOOK_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite");
-  return { kind: "embedded", dataDir: path.resolve(dataDir) };
+  return { kind: "embedded", dataDir: path.join(stateDir(env), "pglite") };
 }

@@ -6,7 +6,7 @@ import type { SqlClient } from "./sql-client";
 export type Migration = { name: string; sql: string; checksum: string };
 export type MigrateResult = { applied: string[]; alreadyApplied: string[] };
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 /** Reads Prisma's folder layout: <dir>/<timestamp_name>/migration.sql, in name order. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextStepCard } from "@/components/plan/next-step-card";
+import { PhaseSection } from "@/components/plan/phase-section";
+import { TeamBanner } from "@/components/plan/team-banner";
+import { Card } from "@/components/ui/card";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { requireActor } from "@/lib/auth/session";
+import { getPlanView } from "@/lib/data/plan-view";
+
+export const metadata: Metadata = { title: "Plan" };
+
+export default async function PlanPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
+  const actor = await requireActor();
+  const { team: requested } = await searchParams;
+  const { course, team, statuses, progress } = await getPlanView(actor, requested);
+  const teamParam = team?.viewingOther ? team.id : undefined;
+
+  return (
+    <div className="space-y-8">
+      <TeamBanner team={team} role={actor.role} />
+      <section className="grid gap-6 lg:grid-cols-[1fr_320px]">
+        <div className="space-y-4">
+          <div>
+            <p className="text-sm font-medium text-brand-700">{team ? `${team.name} · ${team.cohort}` : "Course preview"}</p>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{course.title.replace(/^Project Execution Guide: /, "")}</h1>
+            <p className="mt-2 max-w-2xl text-sm text-slate-600">{course.summary}</p>
+          </div>
+          {team ? <NextStepCard course={course} stepId={progress.nextStepId} teamId={teamParam} /> : null}
+        </div>
+        <Card className="p-5">
+          <h2 className="text-sm font-medium text-slate-600">Overall progress</h2>
+          <p className="mt-1 text-3xl font-semibold">{progress.overall.percent}%</p>
+          <p className="text-sm text-slate-600">
+            {progress.overall.done} of {progress.overall.total} steps done
+          </p>
+          <div className="mt-3">
+            <ProgressBar percent={progress.overall.percent} label="Overall progress" />
+          </div>
+          <ul className="mt-4 space-y-2 text-sm">
+            {course.phases.map((phase) => {
+              const p = progress.byPhase.get(phase.number)!;
+              return (
+                <li key={phase.number}>
+                  <div className="flex justify-between text-slate-700">
+                    <span>Phase {phase.number}</span>
+                    <span className="tabular-nums text-slate-600">
+                      {p.done}/{p.total}
+                    </span>
+                  </div>
+                  <ProgressBar size="sm" percent={p.percent} label={`Phase ${phase.number} progress`} />
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      </section>
+
+      <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
+        <strong className="font-medium text-slate-800">About the calendar:</strong> {course.calendarNote}
+      </p>
+
+      {course.phases.map((phase) => (
+        <PhaseSection key={phase.number} course={course} phase={phase} statuses={statuses} progress={progress} teamId={teamParam} />
+      ))}
+
+      <p className="text-sm text-slate-600">
+        Stuck? See the <Link className="font-medium text-brand-700 underline" href="/plan/troubleshooting">troubleshooting quick reference</Link> or{" "}
+        <Link className="font-medium text-brand-700 underline" href="/plan/support">support contacts</Link>.
+      </p>
+    </div>
+  );
+}

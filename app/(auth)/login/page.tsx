@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { LoginForm } from "@/components/auth/login-form";
+import { Card } from "@/components/ui/card";
+import { hasOidc } from "@/lib/auth/providers";
+import { signIn } from "@/lib/auth";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
+import { getDb } from "@/lib/db/prisma";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+async function demoIsSeeded() {
+  if (process.env.DAYBOOK_DEMO_HINTS === "false") return false;
+  return Boolean(await (await getDb()).user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } }));
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  const showDemo = await demoIsSeeded();
+  return (
+    <div className="space-y-6">
+      <div className="text-center">
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src="/favicon.svg" alt="" width={48} height={48} className="mx-auto" />
+        <h1 className="mt-3 text-2xl font-semibold tracking-tight">Sign in to Daybook</h1>
+        <p className="mt-1 text-sm text-slate-600">Your team&apos;s 20-day Kubernetes delivery plan, checked against your cluster.</p>
+      </div>
+      <Card className="p-6">
+        {error === "NotInvited" ? (
+          <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Your single sign-on account is not invited to Daybook yet. Ask your instructor for a join link.
+          </p>
+        ) : null}
+        <LoginForm callbackUrl={callbackUrl} />
+        {hasOidc ? (
+          <form
+            className="mt-4"
+            action={async () => {
+              "use server";
+              await signIn("oidc", { redirectTo: "/" });
+            }}
+          >
+            <button className="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">Sign in with single sign-on</button>
+          </form>
+        ) : null}
+      </Card>
+      {showDemo ? (
+        <Card className="p-4 text-sm">
+          <h2 className="font-medium text-slate-800">Demo accounts</h2>
+          <p className="mt-1 text-slate-600">
+            Password for all: <code className="rounded bg-slate-100 px-1 font-mono">{DEMO_PASSWORD}</code>
+          </p>
+          <ul className="mt-2 grid gap-1 text-slate-700">
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a.email} className="flex justify-between gap-2">
+                <span className="font-mono text-xs sm:text-sm">{a.email}</span>
+                <span className="text-slate-600">{a.role.toLowerCase()}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { joinTeam } from "@/lib/actions/join-team";
+import type { ActionState } from "@/lib/actions/action-state";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+
+export function JoinForm({ code }: { code: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(joinTeam, { ok: false });
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="code" value={code} />
+      <FormField label="Your name" name="name" autoComplete="name" required errors={state.fieldErrors?.name} />
+      <FormField label="Email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
+      <FormField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.fieldErrors?.password} />
+      {state.message && !state.fieldErrors ? (
+        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {state.message}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Creating your account…" : "Create account and join"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInWithPassword } from "@/lib/actions/sign-in-with-password";
+import type { ActionState } from "@/lib/actions/action-state";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(signInWithPassword, { ok: false });
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
+      <FormField label="Email" name="email" type="email" autoComplete="username" required errors={state.fieldErrors?.email} />
+      <FormField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      {state.message && !state.fieldErrors ? (
+        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {state.message}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/session";
+import { signOutUser } from "@/lib/actions/sign-out-user";
+import { NavLinks } from "./nav-links";
+
+const LINKS = {
+  STUDENT: [
+    { href: "/plan", label: "Plan" },
+    { href: "/plan/troubleshooting", label: "Troubleshooting" },
+    { href: "/plan/support", label: "Support" },
+  ],
+  INSTRUCTOR: [
+    { href: "/instructor", label: "Team board" },
+    { href: "/plan/troubleshooting", label: "Troubleshooting" },
+    { href: "/plan/support", label: "Support" },
+  ],
+  STAKEHOLDER: [
+    { href: "/stakeholder", label: "Cohort progress" },
+    { href: "/plan/support", label: "Support" },
+  ],
+} as const;
+
+const ROLE_LABEL = { STUDENT: "Student", INSTRUCTOR: "Instructor", STAKEHOLDER: "Stakeholder" } as const;
+
+export function AppHeader({ actor, teamName }: { actor: Actor; teamName?: string }) {
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/favicon.svg" alt="" width={26} height={26} />
+          Daybook
+        </Link>
+        <NavLinks links={[...LINKS[actor.role]]} />
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="hidden text-right leading-tight sm:block">
+            <div className="font-medium text-slate-800">{actor.name}</div>
+            <div className="text-xs text-slate-600">
+              {ROLE_LABEL[actor.role]}
+              {teamName ? ` · ${teamName}` : ""}
+            </div>
+          </div>
+          <form action={signOutUser}>
+            <button className="rounded-lg border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">Sign out</button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+import type { StepStatus } from "@/lib/progress/compute";
+import { cn } from "@/lib/utils";
+
+export const STATUS_LABEL: Record<StepStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  DONE_MANUAL: "Done (by hand)",
+  VERIFIED: "Verified",
+  REGRESSED: "Regressed",
+};
+
+const STYLE: Record<StepStatus, string> = {
+  NOT_STARTED: "bg-slate-100 text-slate-700 ring-slate-200",
+  IN_PROGRESS: "bg-amber-50 text-amber-800 ring-amber-200",
+  DONE_MANUAL: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  VERIFIED: "bg-emerald-600 text-white ring-emerald-600",
+  REGRESSED: "bg-rose-50 text-rose-800 ring-rose-200",
+};
+
+export function StatusBadge({ status }: { status: StepStatus }) {
+  return (
+    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STYLE[status])}>
+      {STATUS_LABEL[status]}
+    </span>
+  );
+}
+
+export const STATUS_CELL: Record<StepStatus, string> = {
+  NOT_STARTED: "bg-slate-100",
+  IN_PROGRESS: "bg-amber-300",
+  DONE_MANUAL: "bg-emerald-300",
+  VERIFIED: "bg-emerald-600",
+  REGRESSED: "bg-rose-500",
+};

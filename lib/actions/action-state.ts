@@ -1,0 +1,29 @@
+import { AppError } from "@/lib/errors";
+import type { z } from "zod";
+
+export type ActionState<T = undefined> = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  data?: T;
+};
+
+export const invalid = (error: z.ZodError): ActionState<never> => ({
+  ok: false,
+  message: error.issues[0]?.message ?? "Check the form and try again.",
+  fieldErrors: Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), [i.message]])),
+});
+
+/** Turns known errors into a message for the form; anything else is logged and reported generically. */
+export function failed(error: unknown): ActionState<never> {
+  if (error instanceof AppError) return { ok: false, message: error.message };
+  if (isNextControlFlow(error)) throw error;
+  console.error("[daybook] action failed", error);
+  return { ok: false, message: "Something went wrong on our side; nothing was saved. Try again in a moment." };
+}
+
+// redirect() and notFound() work by throwing; they must pass through.
+function isNextControlFlow(error: unknown) {
+  const digest = typeof error === "object" && error && "digest" in error ? String(error.digest) : "";
+  return digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK");
+}

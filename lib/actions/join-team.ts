@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth";
+import { joinTeamWithCode } from "@/lib/data/cohorts";
+import { ZJoinTeam } from "@/lib/validations/account";
+import { failed, invalid, type ActionState } from "./action-state";
+
+// Creates a student account on the team the join code names, then signs the student in.
+export async function joinTeam(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = ZJoinTeam.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await joinTeamWithCode(parsed.data);
+  } catch (error) {
+    return failed(error);
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/plan" });
+  redirect("/plan");
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { lockedForMs } from "@/lib/auth/attempts";
+import { ZSignIn } from "@/lib/validations/account";
+import { failed, invalid, type ActionState } from "./action-state";
+
+const safeRedirect = (url: string | undefined) => (url && url.startsWith("/") && !url.startsWith("//") ? url : "/");
+
+// Signs in with email and password; the only action that runs without a session.
+export async function signInWithPassword(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { email, password, callbackUrl } = parsed.data;
+  const wait = lockedForMs(email);
+  if (wait > 0) return { ok: false, message: `Too many failed attempts for this account. Try again in ${Math.ceil(wait / 60_000)} minute(s).` };
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeRedirect(callbackUrl) });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: "That email and password do not match an account. Check both and try again." };
+    return failed(error);
+  }
+}

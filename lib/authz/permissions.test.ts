@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, ROLES, assertCan, can, ForbiddenError, PERMISSIONS, type Action, type Relation, type Role } from "./permissions";
+
+const cases: Array<[Role, Action, Relation[], boolean]> = [
+  ["STUDENT", "progress.write", ["teamMember"], true],
+  ["STUDENT", "progress.write", [], false],
+  ["STUDENT", "progress.read", ["cohortStakeholder"], false],
+  ["STUDENT", "note.write", ["teamMember"], true],
+  ["STUDENT", "board.read", ["teamMember"], false],
+  ["STUDENT", "cohort.create", [], false],
+  ["INSTRUCTOR", "progress.read", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "progress.read", [], false],
+  ["INSTRUCTOR", "progress.write", ["cohortInstructor"], false],
+  ["INSTRUCTOR", "note.read", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "note.write", ["cohortInstructor"], false],
+  ["INSTRUCTOR", "board.read", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "cohort.manage", ["cohortStakeholder"], false],
+  ["INSTRUCTOR", "cohort.create", [], true],
+  ["STAKEHOLDER", "progress.read", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "progress.write", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "note.read", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "board.read", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "cohort.manage", ["cohortStakeholder"], false],
+];
+
+describe("permission table", () => {
+  it.each(cases)("%s may %s with %j: %s", (role, action, relations, expected) => {
+    expect(can(role, action, relations)).toBe(expected);
+  });
+
+  it("lets every role read the plan", () => {
+    for (const role of ROLES) expect(can(role, "plan.read")).toBe(true);
+  });
+
+  it("gives write access only to students on their own team", () => {
+    const writers = ACTIONS.filter((a) => a.endsWith(".write")).flatMap((a) =>
+      ROLES.filter((r) => (PERMISSIONS[a] as Record<string, unknown>)[r]).map((r) => `${r}:${a}`),
+    );
+    expect(writers.sort()).toEqual(["STUDENT:note.write", "STUDENT:progress.write"]);
+  });
+
+  it("assertCan throws a ForbiddenError naming the action", () => {
+    expect(() => assertCan("STAKEHOLDER", "progress.write", ["cohortStakeholder"])).toThrow(ForbiddenError);
+    expect(() => assertCan("STAKEHOLDER", "progress.write")).toThrow(/progress write/);
+    expect(() => assertCan("STUDENT", "progress.write", ["teamMember"])).not.toThrow();
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * THE permission table. Every server action and data function asks `can` (or `assertCan`) with the
+ * actor's role and the relations the data layer found between the actor and the resource.
+ */
+export const ROLES = ["STUDENT", "INSTRUCTOR", "STAKEHOLDER"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How an actor is related to a team or cohort; computed from the database, never from the request. */
+export type Relation = "teamMember" | "cohortInstructor" | "cohortStakeholder" | "anyone";
+
+export const ACTIONS = [
+  "plan.read",
+  "progress.read",
+  "progress.write",
+  "note.read",
+  "note.write",
+  "board.read",
+  "cohort.create",
+  "cohort.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grants = Partial<Record<Role, readonly Relation[]>>;
+
+export const PERMISSIONS = {
+  "plan.read": { STUDENT: ["anyone"], INSTRUCTOR: ["anyone"], STAKEHOLDER: ["anyone"] },
+  "progress.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  "progress.write": { STUDENT: ["teamMember"] },
+  "note.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
+  "note.write": { STUDENT: ["teamMember"] },
+  "board.read": { INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  "cohort.create": { INSTRUCTOR: ["anyone"] },
+  "cohort.manage": { INSTRUCTOR: ["cohortInstructor"] },
+} as const satisfies Record<Action, Grants>;
+
+export function can(role: Role, action: Action, relations: Iterable<Relation> = []): boolean {
+  const granted: readonly Relation[] = (PERMISSIONS[action] as Grants)[role] ?? [];
+  if (granted.includes("anyone")) return true;
+  for (const relation of relations) if (granted.includes(relation)) return true;
+  return false;
+}
+
+export class ForbiddenError extends Error {
+  readonly code = "FORBIDDEN";
+  constructor(readonly action: Action) {
+    super(`You do not have permission to ${action.replace(".", " ")}.`);
+  }
+}
+
+export function assertCan(role: Role, action: Action, relations: Iterable<Relation> = []): void {
+  if (!can(role, action, relations)) throw new ForbiddenError(action);
+}

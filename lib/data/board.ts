@@ -1,0 +1,62 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import { loadCourse } from "@/lib/course/load";
+import { getDb } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { computeProgress, type CourseProgress, type StepStatus } from "@/lib/progress/compute";
+import { authorizeCohort } from "./access";
+import { relationsToCohort } from "./relations";
+
+export type BoardTeam = {
+  id: string;
+  name: string;
+  joinCode: string | null;
+  members: { id: string; name: string; email: string; designation: string }[];
+  statuses: Map<string, StepStatus>;
+  lastActivity: Date | null;
+  blocked: { stepId: string; reason: string }[];
+  progress: CourseProgress;
+};
+
+/** Teams × steps for one cohort. Join codes and blocked reasons are shown only to the cohort's instructor. */
+export async function getCohortBoard(actor: Actor, cohortId: string) {
+  await authorizeCohort(actor, "board.read", cohortId);
+  const seesNotes = can(actor.role, "note.read", await relationsToCohort(actor, cohortId));
+  const db = await getDb();
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      id: true,
+      name: true,
+      teams: {
+        orderBy: { name: "asc" },
+        select: {
+          id: true,
+          name: true,
+          joinCode: true,
+          members: { select: { designation: true, user: { select: { id: true, name: true, email: true } } } },
+          progress: { select: { stepId: true, status: true, updatedAt: true } },
+          notes: { where: { blocked: true }, select: { stepId: true, blockedReason: true } },
+        },
+      },
+    },
+  });
+  if (!cohort) throw new AppError("NOT_FOUND", "That cohort does not exist.");
+  const course = loadCourse();
+  const teams: BoardTeam[] = cohort.teams.map((team) => {
+    const statuses = new Map(team.progress.map((p) => [p.stepId, p.status]));
+    const times = team.progress.map((p) => p.updatedAt.getTime());
+    return {
+      id: team.id,
+      name: team.name,
+      joinCode: seesNotes ? team.joinCode : null,
+      members: team.members.map((m) => ({ ...m.user, email: seesNotes ? m.user.email : "", designation: m.designation })),
+      statuses,
+      lastActivity: times.length ? new Date(Math.max(...times)) : null,
+      blocked: seesNotes ? team.notes.map((n) => ({ stepId: n.stepId, reason: n.blockedReason ?? "" })) : [],
+      progress: computeProgress(course, statuses),
+    };
+  });
+  return { id: cohort.id, name: cohort.name, teams, canManage: seesNotes };
+}

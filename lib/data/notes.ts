@@ -1,0 +1,82 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { findStep, loadCourse } from "@/lib/course/load";
+import { getDb } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { authorizeTeam } from "./access";
+
+import { NOTE_MAX_CHARS } from "./note-limits";
+
+export type NoteView = {
+  body: string;
+  blocked: boolean;
+  blockedReason: string | null;
+  version: number;
+  author: string;
+  updatedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const noteSelect = {
+  body: true,
+  blocked: true,
+  blockedReason: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { name: true } },
+  updatedBy: { select: { name: true } },
+} as const;
+
+type NoteRow = { body: string; blocked: boolean; blockedReason: string | null; version: number; createdAt: Date; updatedAt: Date; author: { name: string }; updatedBy: { name: string } };
+const toView = (row: NoteRow): NoteView => ({ ...row, author: row.author.name, updatedBy: row.updatedBy.name });
+
+export async function getStepNote(actor: Actor, teamId: string, stepId: string): Promise<NoteView | null> {
+  await authorizeTeam(actor, "note.read", teamId);
+  const row = await (await getDb()).stepNote.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: noteSelect });
+  return row ? toView(row) : null;
+}
+
+export async function getTeamNotes(actor: Actor, teamId: string): Promise<Map<string, NoteView>> {
+  await authorizeTeam(actor, "note.read", teamId);
+  const rows = await (await getDb()).stepNote.findMany({ where: { teamId }, select: { stepId: true, ...noteSelect } });
+  return new Map(rows.map((r) => [r.stepId, toView(r)]));
+}
+
+export type SaveNoteInput = {
+  teamId: string;
+  stepId: string;
+  body: string;
+  blocked: boolean;
+  blockedReason: string | null;
+  /** The version the editor started from; 0 for a new note. A stale version is a conflict, never an overwrite. */
+  baseVersion: number;
+};
+
+export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<NoteView> {
+  await authorizeTeam(actor, "note.write", input.teamId);
+  if (!findStep(loadCourse(), input.stepId)) throw new AppError("NOT_FOUND", `There is no step ${input.stepId} in this course.`);
+  if (input.body.length > NOTE_MAX_CHARS) {
+    throw new AppError("TOO_LARGE", `Notes are limited to ${NOTE_MAX_CHARS.toLocaleString("en")} characters; this one has ${input.body.length.toLocaleString("en")}.`);
+  }
+  if (input.blocked && !input.blockedReason?.trim()) throw new AppError("INVALID", "Say why the step is blocked so your instructor can help.");
+  const db = await getDb();
+  const key = { teamId_stepId: { teamId: input.teamId, stepId: input.stepId } };
+  const data = { body: input.body, blocked: input.blocked, blockedReason: input.blocked ? input.blockedReason!.trim() : null, updatedById: actor.id };
+
+  if (input.baseVersion === 0) {
+    const existing = await db.stepNote.findUnique({ where: key, select: { version: true } });
+    if (existing) throw conflict();
+    return toView(await db.stepNote.create({ data: { ...data, teamId: input.teamId, stepId: input.stepId, authorId: actor.id }, select: noteSelect }).catch(rethrowConflict));
+  }
+  const updated = await db.stepNote.updateMany({ where: { teamId: input.teamId, stepId: input.stepId, version: input.baseVersion }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count === 0) throw conflict();
+  return toView((await db.stepNote.findUniqueOrThrow({ where: key, select: noteSelect })));
+}
+
+const conflict = () => new AppError("CONFLICT", "A teammate saved this note while you were editing. Your text is still in the editor: copy it, reload, and merge.");
+function rethrowConflict(error: unknown): never {
+  if (typeof error === "object" && error && "code" in error && error.code === "P2002") throw conflict();
+  throw error;
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { loadCourse } from "@/lib/course/load";
+import { computeProgress, type StepStatus } from "@/lib/progress/compute";
+import { resolvePlanTeam } from "./plan-team";
+import { getTeamStepStates, type StepState } from "./progress";
+
+/** Everything the plan pages need: the course, whose plan it is, and that team's step states and progress. */
+export async function getPlanView(actor: Actor, requestedTeamId?: string) {
+  const course = loadCourse();
+  const team = await resolvePlanTeam(actor, requestedTeamId);
+  const states: Map<string, StepState> = team ? await getTeamStepStates(actor, team.id) : new Map();
+  const statuses = new Map<string, StepStatus>([...states].map(([id, s]) => [id, s.status]));
+  return { course, team, states, statuses, progress: computeProgress(course, statuses) };
+}

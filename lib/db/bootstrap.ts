@@ -1,0 +1,15 @@
+import { resolveDatabaseConfig } from "./config";
+import { getDb } from "./prisma";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed";
+
+export async function bootstrap() {
+  const config = resolveDatabaseConfig();
+  const db = await getDb();
+  const where = config.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`[daybook] database ready: ${where}`);
+  if (process.env.DAYBOOK_SEED_DEMO === "false") return;
+  if (await seedDemoIfEmpty(db)) {
+    console.log(`[daybook] seeded the demo cohort. Sign in with any of these (password "${DEMO_PASSWORD}"):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`[daybook]   ${a.role.toLowerCase().padEnd(11)} ${a.email}`);
+  }
+}

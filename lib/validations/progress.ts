@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const ZStepId = z.string().regex(/^d\d{2}-s\d+$/, "Unknown step.");
+export const ZTeamId = z.string().min(1, "Missing team.").max(64);
+
+export const ZSetStepStatus = z.object({
+  teamId: ZTeamId,
+  stepId: ZStepId,
+  status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE_MANUAL"]),
+});
+export type TSetStepStatus = z.infer<typeof ZSetStepStatus>;

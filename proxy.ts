@@ -1,0 +1,7 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth/config";
+
+// Coarse redirect to /login only; every page, action and data function checks permissions itself.
+export default NextAuth(authConfig).auth;
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.svg|.*\\.png$).*)"] };
