@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Builds the Daybook test control plane from Go modules (no containers):
+#   kube-apiserver, kube-controller-manager, kube-scheduler, etcd, kwok, helm.
+# Binaries are cached outside the repo, keyed by versions:
+#   ${DAYBOOK_CACHE:-$HOME/.cache/daybook}/k8s/<k8s>-<etcd>-<kwok>-<helm>/bin
+# A binary that already exists is not rebuilt. Prints the bin dir on the last line.
+# Env overrides: K8S_VERSION ETCD_VERSION KWOK_VERSION HELM_VERSION DAYBOOK_CACHE
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=versions.sh
+source "$HERE/versions.sh"
+WORK="$CLUSTER_BUILD_DIR"
+BIN="$CLUSTER_BIN"
+TIMES="$WORK/build-times.txt"
+mkdir -p "$BIN"
+
+export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="${GOFLAGS:--buildvcs=false}"
+log() { printf '[build] %s\n' "$*" >&2; }
+
+ensure_apt_packages() {
+  local missing=()
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v jq >/dev/null || missing+=(jq)
+  command -v ss >/dev/null || missing+=(iproute2)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing apt packages: ${missing[*]}"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+command -v go >/dev/null || { log "go not found on PATH"; exit 1; }
+ensure_apt_packages
+
+# timed NAME CMD...: runs CMD, prints its duration.
+timed() {
+  local name="$1"; shift
+  local start=$SECONDS
+  "$@"
+  log "$name built in $((SECONDS - start))s"
+  printf '%s %ss\n' "$name" "$((SECONDS - start))" >>"$TIMES"
+}
+
+staging_modules=(api apiextensions-apiserver apimachinery apiserver cli-runtime client-go
+  cloud-provider cluster-bootstrap code-generator component-base component-helpers
+  controller-manager cri-api cri-client cri-streaming csi-translation-lib
+  dynamic-resource-allocation endpointslice externaljwt kms kube-aggregator
+  kube-controller-manager kube-proxy kube-scheduler kubectl kubelet metrics mount-utils
+  pod-security-admission sample-apiserver sample-cli-plugin sample-controller streaming)
+
+build_kubernetes() {
+  local src="$WORK/src-k8s" staging="v0.${K8S_VERSION#v1.}"
+  local minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
+  mkdir -p "$src"
+  {
+    printf 'module local.test/k8s-cp-bins\n\ngo 1.26.0\n\ngodebug default=go1.26\n\nrequire k8s.io/kubernetes %s\n\nreplace (\n' "$K8S_VERSION"
+    for m in "${staging_modules[@]}"; do printf '\tk8s.io/%s => k8s.io/%s %s\n' "$m" "$m" "$staging"; done
+    printf ')\n'
+  } > "$src/go.mod"
+  cat > "$src/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
+	_ "k8s.io/kubernetes/cmd/kube-scheduler"
+)
+GO
+  timed "k8s go-mod-tidy" bash -c "cd '$src' && go mod tidy"
+  local ldf="-s -w"
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldf+=" -X $p.gitVersion=$K8S_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor"
+    ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
+  done
+  for cmd in kube-apiserver kube-controller-manager kube-scheduler; do
+    [ -x "$BIN/$cmd" ] && { log "$cmd cached"; continue; }
+    timed "$cmd" bash -c "cd '$src' && go build -trimpath -tags=selinux,notest -ldflags '$ldf' -o '$BIN/$cmd.tmp' k8s.io/kubernetes/cmd/$cmd && mv '$BIN/$cmd.tmp' '$BIN/$cmd'"
+  done
+}
+
+build_etcd() {
+  [ -x "$BIN/etcd" ] && { log "etcd cached"; return; }
+  local src="$WORK/src-etcd"
+  mkdir -p "$src"
+  printf 'module local.test/etcd-bin\n\ngo 1.26.0\n\nrequire go.etcd.io/etcd/server/v3 %s\n' "$ETCD_VERSION" > "$src/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "go.etcd.io/etcd/server/v3"\n' > "$src/tools.go"
+  timed "etcd go-mod-tidy" bash -c "cd '$src' && go mod tidy"
+  timed etcd bash -c "cd '$src' && go build -trimpath -ldflags '-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=daybook' -o '$BIN/etcd.tmp' go.etcd.io/etcd/server/v3 && mv '$BIN/etcd.tmp' '$BIN/etcd'"
+}
+
+# go install works for modules without replace directives (kwok, helm).
+build_install() { # NAME PKG@VERSION LDFLAGS
+  local name="$1" pkg="$2" extra="${3:-}"
+  [ -x "$BIN/$name" ] && { log "$name cached"; return; }
+  timed "$name" env GOBIN="$BIN" go install -trimpath -ldflags "-s -w $extra" "$pkg"
+}
+
+# kwok needs stage definitions; they ship in the kwok module zip (nothing committed to the repo).
+write_kwok_stages() {
+  local out="$WORK/kwok-stages.yaml"
+  [ -s "$out" ] && return
+  local dir
+  dir=$(cd "$WORK" && go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | jq -r .Dir)
+  local sep="" f
+  for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
+           pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
+    printf '%s' "$sep"; cat "$dir/kustomize/stage/$f"; sep=$'---\n'
+  done >"$out.tmp"
+  mv "$out.tmp" "$out"
+}
+
+total_start=$SECONDS
+build_etcd
+build_install kwok "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" \
+  "-X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION#v}"
+build_install helm "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" \
+  "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+build_kubernetes
+write_kwok_stages
+log "all components ready in $((SECONDS - total_start))s"
+echo "$BIN"
