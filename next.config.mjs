@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets parallel builds (e2e against two databases, several developers) keep separate outputs.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its wasm and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@kubernetes/client-node"],
   poweredByHeader: false,

@@ -1,4 +1,6 @@
 import "server-only";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
 import { computeProgress, type StepStatus } from "@/lib/progress/compute";
@@ -8,7 +10,11 @@ import { getTeamStepStates, type StepState } from "./progress";
 /** Everything the plan pages need: the course, whose plan it is, and that team's step states and progress. */
 export async function getPlanView(actor: Actor, requestedTeamId?: string) {
   const course = loadCourse();
-  const team = await resolvePlanTeam(actor, requestedTeamId);
+  // A team outside the actor's cohorts is reported as missing, so its existence is not revealed either.
+  const team = await resolvePlanTeam(actor, requestedTeamId).catch((error) => {
+    if (error instanceof AppError && error.code === "FORBIDDEN") notFound();
+    throw error;
+  });
   const states: Map<string, StepState> = team ? await getTeamStepStates(actor, team.id) : new Map();
   const statuses = new Map<string, StepStatus>([...states].map(([id, s]) => [id, s.status]));
   return { course, team, states, statuses, progress: computeProgress(course, statuses) };

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateTeamForm } from "@/components/board/create-team-form";
+import { loadBoard, requestOrigin } from "@/components/board/load-board";
+import { NotAllowed } from "@/components/board/not-allowed";
+import { TeamRoster } from "@/components/board/team-roster";
+import { Card } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Teams & join codes" };
+
+export default async function CohortTeamsPage({ params }: { params: Promise<{ cohortId: string }> }) {
+  const actor = await requireActor();
+  if (actor.role !== "INSTRUCTOR") return <NotAllowed role={actor.role} audience="instructors" />;
+  const { cohortId } = await params;
+  const board = await loadBoard(actor, cohortId);
+  if (!board?.canManage) return <NotAllowed role={actor.role} audience="the cohort's instructor" />;
+  const origin = await requestOrigin();
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/instructor?cohort=${board.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+          ← Back to the board
+        </Link>
+        <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-brand-700">{board.name}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">Teams &amp; join codes</h1>
+        <p className="mt-2 max-w-2xl text-sm text-slate-600">
+          Students join a team by opening its join link and creating an account. Name a tech lead and a project manager per team: they sign off Day 20.
+        </p>
+      </div>
+      <Card className="p-5">
+        <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">New team</h2>
+        <CreateTeamForm cohortId={board.id} origin={origin} />
+      </Card>
+      {board.teams.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No teams yet: create the first one above.</p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {board.teams.map((team) => (
+            <TeamRoster key={team.id} team={team} origin={origin} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

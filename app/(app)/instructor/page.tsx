@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BoardCard } from "@/components/board/board-card";
+import { CohortStats } from "@/components/board/cohort-stats";
+import { CohortTabs } from "@/components/board/cohort-tabs";
+import { CreateTeamForm } from "@/components/board/create-team-form";
+import { loadBoard, requestOrigin } from "@/components/board/load-board";
+import { NotAllowed } from "@/components/board/not-allowed";
+import { TeamSummary } from "@/components/board/team-summary";
+import { Card } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/session";
+import { loadCourse } from "@/lib/course/load";
+import { listCohorts } from "@/lib/data/cohorts";
+
+export const metadata: Metadata = { title: "Team board" };
+
+export default async function InstructorPage({ searchParams }: { searchParams: Promise<{ cohort?: string }> }) {
+  const actor = await requireActor();
+  if (actor.role !== "INSTRUCTOR") return <NotAllowed role={actor.role} audience="instructors" />;
+  const cohorts = await listCohorts(actor);
+  const { cohort: requested } = await searchParams;
+  const cohortId = requested ?? cohorts[0]?.id;
+  if (!cohortId) {
+    return (
+      <Card className="mx-auto max-w-lg p-8 text-center">
+        <h1 className="text-xl font-semibold">No cohorts yet</h1>
+        <p className="mt-2 text-sm text-slate-600">When a cohort is assigned to you, its teams and their progress appear here.</p>
+      </Card>
+    );
+  }
+  const board = await loadBoard(actor, cohortId);
+  if (!board) return <NotAllowed role={actor.role} audience="the cohort's instructor" />;
+  const course = loadCourse();
+  const manageHref = `/instructor/cohorts/${board.id}/teams`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Team board</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{board.name}</h1>
+        </div>
+        {board.canManage ? (
+          <Link href={manageHref} className="rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
+            Teams &amp; join codes
+          </Link>
+        ) : null}
+      </div>
+      <CohortTabs cohorts={cohorts} selectedId={board.id} basePath="/instructor" />
+      <CohortStats teams={board.teams} showBlocked />
+      <BoardCard
+        course={course}
+        cohortName={board.name}
+        teams={board.teams}
+        showBlocked
+        empty={
+          <div className="rounded-lg border border-dashed border-slate-300 p-6">
+            <h3 className="font-semibold">No teams in this cohort yet</h3>
+            <p className="mt-1 mb-4 text-sm text-slate-600">Create the first team, then send its join link to the students.</p>
+            {board.canManage ? <CreateTeamForm cohortId={board.id} origin={await requestOrigin()} /> : null}
+          </div>
+        }
+      />
+      {board.teams.length ? (
+        <section aria-labelledby="teams-heading">
+          <h2 id="teams-heading" className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            Teams
+          </h2>
+          <div className="grid gap-4 lg:grid-cols-2">
+            {board.teams.map((team) => (
+              <TeamSummary key={team.id} course={course} team={team} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CheckList } from "@/components/step/check-list";
+import { StepHistory } from "@/components/step/step-history";
+import { StepNotes } from "@/components/step/step-notes";
+import { StatusControl } from "@/components/step/status-control";
+import { SubstepItem } from "@/components/step/substep-item";
+import { TeamBanner } from "@/components/plan/team-banner";
+import { Card } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { requireActor } from "@/lib/auth/session";
+import { allSteps, dayOfStep, findStep, loadCourse } from "@/lib/course/load";
+import { getPlanView } from "@/lib/data/plan-view";
+import { unfinishedBefore } from "@/lib/progress/compute";
+import { dayHref, formatWhen, stepHref } from "@/lib/utils";
+
+export async function generateMetadata({ params }: { params: Promise<{ stepId: string }> }): Promise<Metadata> {
+  const step = findStep(loadCourse(), (await params).stepId);
+  return { title: step ? `Step ${step.number}: ${step.title}` : "Step not found" };
+}
+
+export default async function StepPage({ params, searchParams }: { params: Promise<{ stepId: string }>; searchParams: Promise<{ team?: string }> }) {
+  const actor = await requireActor();
+  const [{ stepId }, { team: requested }] = await Promise.all([params, searchParams]);
+  const { course, team, states, statuses } = await getPlanView(actor, requested);
+  const step = findStep(course, stepId);
+  if (!step) notFound();
+  const day = dayOfStep(course, stepId)!;
+  const steps = allSteps(course);
+  const index = steps.findIndex((s) => s.id === stepId);
+  const [prev, next] = [steps[index - 1], steps[index + 1]];
+  const teamParam = team?.viewingOther ? team.id : undefined;
+  const state = states.get(stepId);
+  const skipped = team ? unfinishedBefore(course, stepId, statuses) : [];
+  const labels = Object.fromEntries(steps.map((s) => [s.id, `Step ${s.number}`]));
+
+  return (
+    <div className="space-y-6">
+      <TeamBanner team={team} role={actor.role} />
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href={teamParam ? `/plan?team=${teamParam}` : "/plan"} className="hover:underline">Plan</Link>
+        <span className="px-1.5">/</span>
+        <Link href={dayHref(day.day, teamParam)} className="hover:underline">Day {day.day}: {day.title}</Link>
+      </nav>
+
+      <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div>
+          <p className="text-sm font-medium text-brand-700">Step {step.number} · Day {day.day} · Phase {day.phase}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{step.title}</h1>
+          <p className="mt-1 text-slate-600">{step.objective}</p>
+        </div>
+        {team ? (
+          <div className="shrink-0 space-y-1 lg:text-right">
+            {team.canWrite ? (
+              <StatusControl teamId={team.id} stepId={step.id} status={state?.status ?? "NOT_STARTED"} stepLabels={labels} />
+            ) : (
+              <StatusBadge status={state?.status ?? "NOT_STARTED"} />
+            )}
+            {state ? <p className="text-xs text-slate-600">Last changed by {state.updatedBy}, {formatWhen(state.updatedAt)}</p> : null}
+          </div>
+        ) : null}
+      </header>
+
+      {team?.canWrite && skipped.length > 0 && state?.status !== "DONE_MANUAL" && state?.status !== "VERIFIED" ? (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {skipped.length === 1 ? `${labels[skipped[0]!]} is` : `${skipped.length} earlier steps are`} not done yet. You can work ahead, but the guide builds each step on the previous one.
+        </p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
+        <div className="space-y-6">
+          <Card className="p-5 sm:p-6">
+            <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Detailed steps</h2>
+            <ol className="space-y-8">
+              {step.substeps.map((substep, i) => (
+                <SubstepItem key={i} substep={substep} index={i} />
+              ))}
+            </ol>
+          </Card>
+          {team?.canReadNotes ? <StepNotes actor={actor} teamId={team.id} stepId={step.id} canWrite={team.canWrite} /> : null}
+        </div>
+        <aside className="space-y-6">
+          <Card className="p-5">
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">References</h2>
+            <ul className="mt-2 space-y-1 text-sm">
+              {step.references.map((ref) => (
+                <li key={ref.path + (ref.section ?? "")}>
+                  <Link className="font-mono text-brand-700 hover:underline" href={`/plan/files/${ref.path.replace(/\/$/, "")}`}>{ref.path}</Link>
+                  {ref.section ? <span className="text-slate-600"> · section {ref.section}</span> : null}
+                </li>
+              ))}
+            </ul>
+            {step.applies.length > 0 ? (
+              <>
+                <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Files this step applies</h3>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {step.applies.map((file) => (
+                    <li key={file}>
+                      <Link className="font-mono text-brand-700 hover:underline" href={`/plan/files/${file.replace(/\/$/, "")}`}>{file}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </Card>
+          <CheckList checks={step.checks} />
+          {team ? <StepHistory actor={actor} teamId={team.id} stepId={step.id} /> : null}
+        </aside>
+      </div>
+
+      <nav aria-label="Step navigation" className="flex justify-between gap-4 border-t border-slate-200 pt-4 text-sm">
+        {prev ? <Link href={stepHref(prev.id, teamParam)} className="font-medium text-brand-700 hover:underline">← Step {prev.number}: {prev.title}</Link> : <span />}
+        {next ? <Link href={stepHref(next.id, teamParam)} className="text-right font-medium text-brand-700 hover:underline">Step {next.number}: {next.title} →</Link> : null}
+      </nav>
+    </div>
+  );
+}

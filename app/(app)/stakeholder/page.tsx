@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { BoardCard } from "@/components/board/board-card";
+import { CohortStats } from "@/components/board/cohort-stats";
+import { CohortTabs } from "@/components/board/cohort-tabs";
+import { loadBoard } from "@/components/board/load-board";
+import { NotAllowed } from "@/components/board/not-allowed";
+import { TeamSummary } from "@/components/board/team-summary";
+import { Card } from "@/components/ui/card";
+import { requireActor } from "@/lib/auth/session";
+import { loadCourse } from "@/lib/course/load";
+import { listCohorts } from "@/lib/data/cohorts";
+
+export const metadata: Metadata = { title: "Cohort progress" };
+
+export default async function StakeholderPage({ searchParams }: { searchParams: Promise<{ cohort?: string }> }) {
+  const actor = await requireActor();
+  if (actor.role === "STUDENT") return <NotAllowed role={actor.role} audience="stakeholders and instructors" />;
+  const cohorts = await listCohorts(actor);
+  const { cohort: requested } = await searchParams;
+  const cohortId = requested ?? cohorts[0]?.id;
+  if (!cohortId) {
+    return (
+      <Card className="mx-auto max-w-lg p-8 text-center">
+        <h1 className="text-xl font-semibold">No cohorts to follow yet</h1>
+        <p className="mt-2 text-sm text-slate-600">Once an instructor adds you to a cohort, its teams&apos; progress shows up here.</p>
+      </Card>
+    );
+  }
+  const board = await loadBoard(actor, cohortId);
+  if (!board) return <NotAllowed role={actor.role} audience="the cohort's stakeholders" />;
+  const course = loadCourse();
+  const instructor = cohorts.find((c) => c.id === board.id)?.instructor;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Cohort progress · read-only</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{board.name}</h1>
+        {instructor ? <p className="mt-1 text-sm text-slate-600">Instructor: {instructor}</p> : null}
+      </div>
+      <CohortTabs cohorts={cohorts} selectedId={board.id} basePath="/stakeholder" />
+      <CohortStats teams={board.teams} />
+      <BoardCard
+        course={course}
+        cohortName={board.name}
+        teams={board.teams}
+        empty={<p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No teams in this cohort yet.</p>}
+      />
+      {board.teams.length ? (
+        <section aria-labelledby="teams-heading">
+          <h2 id="teams-heading" className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            Teams
+          </h2>
+          <div className="grid gap-4 lg:grid-cols-2">
+            {board.teams.map((team) => (
+              <TeamSummary key={team.id} course={course} team={team} showPhases />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import type { CohortSummary } from "@/lib/data/cohorts";
+import { cn } from "@/lib/utils";
+
+/** Cohort switcher; hidden when there is only one cohort. */
+export function CohortTabs({ cohorts, selectedId, basePath }: { cohorts: CohortSummary[]; selectedId: string; basePath: string }) {
+  if (cohorts.length < 2) return null;
+  return (
+    <nav aria-label="Cohorts" className="flex gap-1 overflow-x-auto rounded-xl border border-slate-200 bg-white p-1 shadow-sm">
+      {cohorts.map((c) => (
+        <Link
+          key={c.id}
+          href={`${basePath}?cohort=${c.id}`}
+          aria-current={c.id === selectedId ? "page" : undefined}
+          className={cn(
+            "whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium",
+            c.id === selectedId ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+          )}
+        >
+          {c.name}
+          <span className="ml-1.5 text-xs tabular-nums text-slate-600">{c.teamCount}</span>
+        </Link>
+      ))}
+    </nav>
+  );
+}

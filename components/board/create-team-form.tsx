@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTeam } from "@/lib/actions/create-team";
+import type { ActionState } from "@/lib/actions/action-state";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { CopyButton } from "./copy-button";
+import { joinLink } from "./labels";
+
+export function CreateTeamForm({ cohortId, origin }: { cohortId: string; origin: string }) {
+  const [state, action, pending] = useActionState<ActionState<{ joinCode: string }>, FormData>(createTeam, { ok: false });
+  const code = state.ok ? state.data?.joinCode : undefined;
+  return (
+    <div className="space-y-3">
+      <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-start" noValidate>
+        <input type="hidden" name="cohortId" value={cohortId} />
+        <div className="flex-1">
+          <FormField label="Team name" name="name" placeholder="Team Cassiopeia" required maxLength={60} errors={state.fieldErrors?.name} />
+        </div>
+        <Button type="submit" disabled={pending} className="sm:mt-6">
+          {pending ? "Creating…" : "Create team"}
+        </Button>
+      </form>
+      {state.message && !state.ok && !state.fieldErrors?.name ? (
+        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {state.message}
+        </p>
+      ) : null}
+      {code ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900">
+          <span className="flex-1">
+            {state.message?.replace(/ Join code: .*$/, "")} Join code <strong className="font-mono text-base tracking-wider" data-testid="new-join-code">{code}</strong>
+          </span>
+          <CopyButton text={joinLink(origin, code)} label={`Copy join link for code ${code}`} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

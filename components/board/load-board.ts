@@ -1,0 +1,26 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import type { Actor } from "@/lib/auth/session";
+import { getCohortBoard } from "@/lib/data/board";
+import { AppError } from "@/lib/errors";
+
+/** The cohort's board, or null when the permission table says no; unknown cohorts are a 404. */
+export async function loadBoard(actor: Actor, cohortId: string) {
+  try {
+    return await getCohortBoard(actor, cohortId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof AppError && error.code === "FORBIDDEN") return null;
+    throw error;
+  }
+}
+
+/** The origin the instructor is using, for join links they can paste to students. */
+export async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const local = /^(localhost|127\.|\[::1\])/.test(host);
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? (local ? "http" : "https");
+  return `${proto}://${host}`;
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { saveStepNote } from "@/lib/actions/save-step-note";
+import { BLOCKED_REASON_MAX_CHARS, NOTE_MAX_CHARS } from "@/lib/data/note-limits";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+import { Markdown } from "./markdown";
+import { clearDraft, readDraft, writeDraft, type NoteDraft } from "./note-draft";
+
+export type NoteInitial = { body: string; blocked: boolean; blockedReason: string | null; version: number; updatedBy: string | null; updatedAt: string | null };
+
+export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId: string; initial: NoteInitial }) {
+  const ids = useId();
+  const [draft, setDraft] = useState<NoteDraft>({ body: initial.body, blocked: initial.blocked, blockedReason: initial.blockedReason ?? "", baseVersion: initial.version });
+  const [restored, setRestored] = useState(false);
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const [saved, setSaved] = useState<{ by: string | null; at: string | null }>({ by: initial.updatedBy, at: initial.updatedAt });
+
+  useEffect(() => {
+    const stored = readDraft(teamId, stepId);
+    if (stored && (stored.body !== initial.body || stored.blocked !== initial.blocked)) {
+      setDraft(stored);
+      setRestored(true);
+    }
+  }, [teamId, stepId, initial.body, initial.blocked]);
+
+  const update = (patch: Partial<NoteDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    writeDraft(teamId, stepId, next);
+  };
+
+  const mutation = useMutation({
+    mutationFn: async () => {
+      const result = await saveStepNote({ teamId, stepId, body: draft.body, blocked: draft.blocked, blockedReason: draft.blocked ? draft.blockedReason : null, baseVersion: draft.baseVersion });
+      if (!result.ok) throw new Error(result.message);
+      return result.data!;
+    },
+    onSuccess: (note) => {
+      clearDraft(teamId, stepId);
+      setRestored(false);
+      setDraft((d) => ({ ...d, baseVersion: note.version }));
+      setSaved({ by: note.updatedBy, at: new Date(note.updatedAt).toISOString() });
+    },
+  });
+
+  const tooLong = draft.body.length > NOTE_MAX_CHARS;
+  const dirty = draft.body !== initial.body || draft.blocked !== initial.blocked || restored;
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!mutation.isPending && !tooLong) mutation.mutate();
+      }}
+      className="space-y-3"
+    >
+      <div className="flex items-center justify-between">
+        <div role="tablist" aria-label="Note editor" className="flex gap-1 text-sm">
+          {(["write", "preview"] as const).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={cn("rounded-md px-2.5 py-1 font-medium capitalize", tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}>
+              {t}
+            </button>
+          ))}
+        </div>
+        <span className={cn("text-xs tabular-nums", tooLong ? "font-semibold text-rose-700" : "text-slate-600")}>
+          {draft.body.length.toLocaleString("en")} / {NOTE_MAX_CHARS.toLocaleString("en")}
+        </span>
+      </div>
+      {tab === "write" ? (
+        <>
+          <label htmlFor={`${ids}-body`} className="sr-only">Team note (Markdown)</label>
+          <textarea id={`${ids}-body`} value={draft.body} onChange={(e) => update({ body: e.target.value })} rows={8} placeholder="What did you run, what did you see, what tripped you up? Markdown works." className="block w-full rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100" />
+        </>
+      ) : (
+        <div className="min-h-40 rounded-lg border border-slate-200 bg-white p-3">{draft.body.trim() ? <Markdown text={draft.body} /> : <p className="text-sm text-slate-600">Nothing to preview.</p>}</div>
+      )}
+      <div className="flex flex-wrap items-start gap-3">
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" checked={draft.blocked} onChange={(e) => update({ blocked: e.target.checked })} className="h-4 w-4 accent-rose-600" />
+          We are blocked on this step
+        </label>
+        {draft.blocked ? (
+          <div className="min-w-60 flex-1">
+            <label htmlFor={`${ids}-reason`} className="sr-only">Why are you blocked?</label>
+            <input id={`${ids}-reason`} value={draft.blockedReason} maxLength={BLOCKED_REASON_MAX_CHARS} onChange={(e) => update({ blockedReason: e.target.value })} placeholder="Why? Your instructor sees this on the board." className="block w-full rounded-lg border border-rose-300 bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-rose-100" />
+          </div>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={mutation.isPending || tooLong || !dirty}>{mutation.isPending ? "Saving…" : "Save note"}</Button>
+        <div aria-live="polite" className="text-sm">
+          {tooLong ? <p role="alert" className="text-rose-700">This note is over the {NOTE_MAX_CHARS.toLocaleString("en")}-character limit. Shorten it to save; your text is kept.</p> : null}
+          {mutation.isError ? <p role="alert" className="text-rose-700">{mutation.error.message} Your text is still here and in this browser&apos;s draft.</p> : null}
+          {restored && !mutation.isError ? <p className="text-amber-800">Restored your unsaved draft from this browser.</p> : null}
+          {mutation.isSuccess ? <p className="text-emerald-700">Saved.</p> : saved.at && !restored && !mutation.isError ? <p className="text-slate-600">Last saved by {saved.by} · {new Date(saved.at).toUTCString().slice(5, 22)} UTC</p> : null}
+        </div>
+      </div>
+    </form>
+  );
+}
