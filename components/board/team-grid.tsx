@@ -14,7 +14,7 @@ export function TeamGrid({ course, teams, caption }: Props) {
   const firstDayOfPhase = new Set(course.phases.map((p) => Math.min(...p.days)));
   return (
     <div className="overflow-x-auto pb-1">
-      <table className="border-separate border-spacing-0 text-xs" data-testid="team-grid">
+      <table className="w-full min-w-max border-separate border-spacing-0 text-xs" data-testid="team-grid">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -66,7 +66,7 @@ export function TeamGrid({ course, teams, caption }: Props) {
                           title={label}
                           data-testid={`cell-${team.id}-${step.id}`}
                           className={cn(
-                            "block h-8 w-4 rounded-[3px] ring-inset transition hover:scale-110 hover:ring-2 hover:ring-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600",
+                            "block h-8 min-w-4 rounded-[3px] ring-inset transition hover:scale-110 hover:ring-2 hover:ring-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600",
                             STATUS_CELL[status],
                             blocked.has(step.id) ? "ring-2 ring-rose-600" : status === "NOT_STARTED" && "ring-1 ring-slate-300",
                           )}
