@@ -1,0 +1,27 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Actor } from "@/lib/auth/session";
+import { migrate } from "@/lib/db/migrate";
+import { seedDemoIfEmpty } from "@/lib/db/seed";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TestDatabase } from "./databases";
+
+/** A migrated, demo-seeded database installed as the process's Prisma client (what getDb() returns). */
+export async function installTestPrisma(db: TestDatabase): Promise<PrismaClient> {
+  await migrate(db.sql);
+  const client = db.pglite
+    ? new PrismaClient({ adapter: new PrismaPGlite(db.pglite) })
+    : new PrismaClient({ adapter: new PrismaPg({ connectionString: (db.config as { url: string }).url }) });
+  (globalThis as { daybookDb?: Promise<PrismaClient> }).daybookDb = Promise.resolve(client);
+  await seedDemoIfEmpty(client);
+  return client;
+}
+
+export async function actorFor(client: PrismaClient, email: string): Promise<Actor> {
+  const user = await client.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
+  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.membership?.teamId ?? null, designation: user.membership?.designation ?? null };
+}
+
+export async function teamId(client: PrismaClient, name: string): Promise<string> {
+  return (await client.team.findFirstOrThrow({ where: { name } })).id;
+}
