@@ -1,0 +1,284 @@
+#!/usr/bin/env bash
+# Starts a real Kubernetes control plane for Daybook's integration tests:
+#   etcd -> kube-apiserver -> kube-controller-manager + kube-scheduler -> kwok (3 fake Ready nodes).
+# Binaries come from scripts/cluster/build.sh (built on demand when missing).
+# Writes $RUN/kubeconfig and $RUN/env (KUBECONFIG=, HELM_BIN=, ...). RUN=${DAYBOOK_CLUSTER_RUN:-/tmp/daybook-cluster}.
+# Ports via DAYBOOK_API_PORT (16443), DAYBOOK_ETCD_PORT (12379), DAYBOOK_ETCD_PEER_PORT (12380),
+# DAYBOOK_KCM_PORT (20257), DAYBOOK_SCHEDULER_PORT (20259), DAYBOOK_KWOK_PORT (20250).
+# On failure: prints the tail of the failing component's log, stops what it started, exits 1.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=versions.sh
+source "$HERE/versions.sh"
+
+PKI="$RUN/pki"
+API="https://127.0.0.1:$API_PORT"
+export NO_PROXY="127.0.0.1,localhost,::1${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost,::1${no_proxy:+,$no_proxy}"
+
+log() { printf '[up] %s\n' "$*" >&2; }
+now_ms() { date +%s%3N; }
+START_MS=$(now_ms)
+
+curl_api() { curl -fsS --max-time 5 --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" "$@"; }
+
+pid_alive() { # NAME -> true when the recorded PID still runs the recorded binary
+  local pidfile="$RUN/pids/$1.pid" exefile="$RUN/pids/$1.exe" pid
+  [ -f "$pidfile" ] && [ -f "$exefile" ] || return 1
+  pid=$(cat "$pidfile")
+  [ "$(readlink "/proc/$pid/exe" 2>/dev/null | sed 's/ (deleted)$//')" = "$(cat "$exefile")" ]
+}
+
+# ---- already running? ----
+if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
+  all_alive=1
+  for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+    pid_alive "$name" || all_alive=0
+  done
+  if [ "$all_alive" = 1 ] && curl_api "$API/readyz" >/dev/null 2>&1; then
+    log "cluster already running"
+    echo "KUBECONFIG=$RUN/kubeconfig"
+    exit 0
+  fi
+  log "$RUN holds a partly running cluster; run scripts/cluster/down.sh first"
+  exit 1
+fi
+
+for c in "${CLUSTER_COMPONENTS[@]}"; do
+  [ -x "$CLUSTER_BIN/$c" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-stages.yaml" ] || { log "missing $c; running build.sh"; bash "$HERE/build.sh" >/dev/null; break; }
+done
+for tool in openssl curl jq; do
+  command -v "$tool" >/dev/null || { log "$tool is required (bash scripts/cluster/build.sh installs it)"; exit 1; }
+done
+
+case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
+rm -rf "$RUN"
+mkdir -p "$RUN"/{pids,logs,pki,etcd,kwok-home,exec-bin,exec-workdir}
+
+STARTED=()
+FAILED=""
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ] && [ "${#STARTED[@]}" -gt 0 ]; then
+    if [ -n "$FAILED" ] && [ -f "$RUN/logs/$FAILED.log" ]; then
+      log "---- last 40 lines of $RUN/logs/$FAILED.log ----"
+      tail -n 40 "$RUN/logs/$FAILED.log" >&2
+    fi
+    if [ "${DAYBOOK_KEEP_ON_FAILURE:-0}" != 1 ]; then
+      log "stopping the components started so far (set DAYBOOK_KEEP_ON_FAILURE=1 to keep them)"
+      bash "$HERE/down.sh" >&2 || true
+    fi
+  fi
+}
+trap on_exit EXIT
+
+# start NAME BINARY ARGS...: runs BINARY detached in its own session and records exactly its PID.
+start() {
+  local name="$1"; shift
+  setsid "$@" >"$RUN/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$RUN/pids/$name.pid"
+  readlink -f "$1" >"$RUN/pids/$name.exe"
+  STARTED+=("$name")
+}
+
+# wait_until NAME TIMEOUT_S CMD...: polls CMD until success; prints the time taken.
+wait_until() {
+  local name="$1" timeout_s="$2"; shift 2
+  local begin; begin=$(now_ms)
+  local deadline=$((begin + timeout_s * 1000))
+  until "$@" >/dev/null 2>&1; do
+    if [ -f "$RUN/pids/$name.pid" ] && ! pid_alive "$name"; then
+      FAILED="$name"; log "$name exited during start-up"; exit 1
+    fi
+    if [ "$(now_ms)" -gt "$deadline" ]; then
+      FAILED="$name"; log "$name not ready after ${timeout_s}s"; exit 1
+    fi
+    sleep 0.2
+  done
+  local took=$(( $(now_ms) - begin ))
+  printf '[up] %-24s ready in %d.%03ds\n' "$name" $((took / 1000)) $((took % 1000)) >&2
+}
+
+# ---- PKI: one CA, one admin cert (system:masters; also the serving cert), one SA key ----
+pki_begin=$(now_ms)
+ADVERTISE_IP="${DAYBOOK_ADVERTISE_IP:-$(ip -4 route get 1.1.1.1 2>/dev/null | awk '{for(i=1;i<=NF;i++) if($i=="src") print $(i+1)}' || true)}"
+[ -n "$ADVERTISE_IP" ] || ADVERTISE_IP=$(hostname -I 2>/dev/null | awk '{print $1}' || true)
+[ -n "$ADVERTISE_IP" ] || ADVERTISE_IP=127.0.0.1
+(
+  cd "$PKI"
+  openssl genrsa -traditional -out ca.key 2048 2>/dev/null
+  openssl req -x509 -new -key ca.key -sha256 -days 3650 -subj "/CN=daybook-test-ca" \
+    -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign" -out ca.crt
+  openssl genrsa -traditional -out admin.key 2048 2>/dev/null
+  openssl req -new -key admin.key -subj "/O=system:masters/CN=daybook-admin" -out admin.csr
+  {
+    echo "basicConstraints=critical,CA:FALSE"
+    echo "keyUsage=critical,digitalSignature,keyEncipherment"
+    echo "extendedKeyUsage=serverAuth,clientAuth"
+    echo "subjectAltName=DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,DNS:localhost,IP:127.0.0.1,IP:::1,IP:10.0.0.1,IP:$ADVERTISE_IP"
+  } >admin.ext
+  openssl x509 -req -in admin.csr -CA ca.crt -CAkey ca.key -CAcreateserial -sha256 -days 3650 \
+    -extfile admin.ext -out admin.crt 2>/dev/null
+  openssl genrsa -traditional -out sa.key 2048 2>/dev/null
+) || { log "openssl failed"; exit 1; }
+b64() { base64 -w0 "$1"; }
+cat >"$RUN/kubeconfig" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: daybook-test
+  cluster:
+    server: $API
+    certificate-authority-data: $(b64 "$PKI/ca.crt")
+users:
+- name: daybook-admin
+  user:
+    client-certificate-data: $(b64 "$PKI/admin.crt")
+    client-key-data: $(b64 "$PKI/admin.key")
+contexts:
+- name: daybook-test
+  context:
+    cluster: daybook-test
+    user: daybook-admin
+current-context: daybook-test
+EOF
+chmod 600 "$RUN/kubeconfig" "$PKI"/*.key
+log "pki + kubeconfig in $(( $(now_ms) - pki_begin ))ms (advertise address $ADVERTISE_IP)"
+
+# ---- etcd ----
+start etcd "$CLUSTER_BIN/etcd" --name=daybook --data-dir="$RUN/etcd" \
+  --listen-client-urls="http://127.0.0.1:$ETCD_PORT" --advertise-client-urls="http://127.0.0.1:$ETCD_PORT" \
+  --listen-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" \
+  --initial-cluster="daybook=http://127.0.0.1:$ETCD_PEER_PORT" --listen-metrics-urls="" \
+  --auto-compaction-retention=1 --quota-backend-bytes=2147483648 --unsafe-no-fsync=true --log-level=warn
+wait_until etcd 60 sh -c "curl -fsS --max-time 2 http://127.0.0.1:$ETCD_PORT/health | grep -q '\"health\":\"true\"'"
+
+# ---- kube-apiserver (RBAC; default admission plugins incl. ResourceQuota, LimitRanger, ServiceAccount) ----
+start kube-apiserver "$CLUSTER_BIN/kube-apiserver" \
+  --etcd-servers="http://127.0.0.1:$ETCD_PORT" --etcd-prefix=/registry \
+  --bind-address=127.0.0.1 --secure-port="$API_PORT" --advertise-address="$ADVERTISE_IP" \
+  --authorization-mode=Node,RBAC --allow-privileged=true \
+  --tls-cert-file="$PKI/admin.crt" --tls-private-key-file="$PKI/admin.key" --client-ca-file="$PKI/ca.crt" \
+  --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+  --service-account-key-file="$PKI/sa.key" --service-account-signing-key-file="$PKI/sa.key" \
+  --proxy-client-cert-file="$PKI/admin.crt" --proxy-client-key-file="$PKI/admin.key" \
+  --requestheader-client-ca-file="$PKI/ca.crt" --requestheader-allowed-names=daybook-admin \
+  --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+  --requestheader-extra-headers-prefix=X-Remote-Extra- \
+  --service-cluster-ip-range=10.0.0.0/24 --profiling=false
+wait_until kube-apiserver 120 curl_api "$API/readyz"
+
+# ---- controller manager + scheduler ----
+start kube-controller-manager "$CLUSTER_BIN/kube-controller-manager" --kubeconfig="$RUN/kubeconfig" \
+  --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
+  --bind-address=127.0.0.1 --secure-port="$KCM_PORT" --leader-elect=false \
+  --root-ca-file="$PKI/ca.crt" --service-account-private-key-file="$PKI/sa.key" \
+  --use-service-account-credentials=false --node-monitor-grace-period=3m20s --profiling=false
+start kube-scheduler "$CLUSTER_BIN/kube-scheduler" --kubeconfig="$RUN/kubeconfig" \
+  --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
+  --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" --leader-elect=false --profiling=false
+wait_until kube-controller-manager 60 curl -fsSk --max-time 2 "https://127.0.0.1:$KCM_PORT/healthz"
+wait_until kube-scheduler 60 curl -fsSk --max-time 2 "https://127.0.0.1:$SCHED_PORT/healthz"
+
+# ---- kwok: stages + logs/exec simulation ----
+STAGES="$CLUSTER_BUILD_DIR/kwok-stages.yaml"
+FAKE_LOG="$RUN/kwok-pod.log"
+cp "$HERE/kwok/pod.log" "$FAKE_LOG"
+install -m 0755 "$HERE/kwok/fake-psql.sh" "$RUN/exec-bin/psql"
+{
+  cat "$STAGES"
+  cat <<EOF
+---
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterLogs
+metadata:
+  name: daybook-all-pods
+spec:
+  selector: {}
+  logs:
+  - logsFile: $FAKE_LOG
+    follow: true
+---
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterExec
+metadata:
+  name: daybook-all-pods
+spec:
+  selector: {}
+  execs:
+  - local:
+      workDir: $RUN/exec-workdir
+      envs:
+      - name: PATH
+        value: $RUN/exec-bin:/usr/local/bin:/usr/bin:/bin
+      - name: DAYBOOK_FAKE_POD
+        value: "1"
+EOF
+} >"$RUN/kwok.yaml"
+
+# Pod IPs: kwok allocates them from POD_CIDR. With DAYBOOK_POD_NETWORK=auto (default) and root, the
+# whole range becomes a local address range (`ip route add local CIDR dev lo`), so a test fixture that
+# listens on a pod IP is reachable through Services and the API server's service proxy.
+POD_CIDR="${DAYBOOK_POD_CIDR:-10.222.0.0/16}"
+POD_IPS_REACHABLE=0
+if [ "${DAYBOOK_POD_NETWORK:-auto}" != off ] && command -v ip >/dev/null; then
+  if ip route show table local type local 2>/dev/null | grep -q "^local $POD_CIDR dev lo"; then
+    POD_IPS_REACHABLE=1
+  elif ip route add local "$POD_CIDR" dev lo 2>/dev/null; then
+    echo "$POD_CIDR" >"$RUN/pod-route"
+    POD_IPS_REACHABLE=1
+  else
+    log "cannot add a local route for $POD_CIDR (needs root / CAP_NET_ADMIN); pod IPs stay unreachable"
+  fi
+fi
+[ "$POD_IPS_REACHABLE" = 1 ] && log "pod IPs ($POD_CIDR) are local addresses of this host"
+# kwok resolves the exec'd command with its own PATH, so the fake tools come first there too.
+HOME="$RUN/kwok-home" PATH="$RUN/exec-bin:$PATH" start kwok "$CLUSTER_BIN/kwok" \
+  --kubeconfig="$RUN/kubeconfig" --config="$RUN/kwok.yaml" \
+  --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+  --tls-cert-file="$PKI/admin.crt" --tls-private-key-file="$PKI/admin.key" \
+  --node-ip=127.0.0.1 --node-name=localhost --node-port="$KWOK_PORT" \
+  --server-address="127.0.0.1:$KWOK_PORT" --node-lease-duration-seconds=40 --cidr="$POD_CIDR"
+wait_until kwok 60 curl -fsS --max-time 2 "http://127.0.0.1:$KWOK_PORT/healthz"
+
+# ---- 3 fake nodes (no taint: there is no kubelet, pods only become Running through kwok) ----
+for i in 0 1 2; do
+  node_json=$(jq -cn --arg name "kwok-node-$i" '{
+    apiVersion: "v1", kind: "Node",
+    metadata: {name: $name,
+      annotations: {"kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0"},
+      labels: {"beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux",
+        "kubernetes.io/arch": "amd64", "kubernetes.io/os": "linux", "kubernetes.io/hostname": $name,
+        "kubernetes.io/role": "agent", "node-role.kubernetes.io/agent": "", type: "kwok"}},
+    status: {allocatable: {cpu: "32", memory: "256Gi", pods: "110"},
+             capacity: {cpu: "32", memory: "256Gi", pods: "110"}}}')
+  curl_api -X POST -H 'Content-Type: application/json' "$API/api/v1/nodes" -d "$node_json" >/dev/null \
+    || { FAILED=kube-apiserver; log "creating node kwok-node-$i failed"; exit 1; }
+done
+three_nodes_ready() {
+  curl_api "$API/api/v1/nodes" | jq -e '[.items[]
+    | select(any(.status.conditions[]?; .type == "Ready" and .status == "True"))
+    | select(all(.spec.taints[]?; .key != "node.kubernetes.io/not-ready"))] | length == 3'
+}
+wait_until nodes 120 three_nodes_ready
+FAILED=kube-controller-manager
+wait_until default-serviceaccount 60 curl_api "$API/api/v1/namespaces/default/serviceaccounts/default"
+FAILED=""
+
+cat >"$RUN/env" <<EOF
+KUBECONFIG=$RUN/kubeconfig
+HELM_BIN=$CLUSTER_BIN/helm
+DAYBOOK_CLUSTER_BIN=$CLUSTER_BIN
+DAYBOOK_K8S_VERSION=$K8S_VERSION
+DAYBOOK_CLUSTER_RUN=$RUN
+DAYBOOK_POD_CIDR=$POD_CIDR
+DAYBOOK_POD_IPS_REACHABLE=$POD_IPS_REACHABLE
+EOF
+
+total=$(( $(now_ms) - START_MS ))
+printf '[up] cluster ready in %d.%03ds\n' $((total / 1000)) $((total % 1000)) >&2
+for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(cat "$RUN/pids/$name.pid")/status" 2>/dev/null || echo 0)
+  printf '[up] rss %-24s %6d MiB\n' "$name" $((rss / 1024)) >&2
+done
+echo "KUBECONFIG=$RUN/kubeconfig"
