@@ -16,7 +16,14 @@ export function BoardCard({ course, cohortName, teams, showBlocked = false, empt
         </div>
         <StatusLegend showBlocked={showBlocked} />
       </div>
-      {teams.length ? <TeamGrid course={course} teams={teams} caption={`${cohortName}: step status per team`} /> : empty}
+      {teams.length ? (
+        <>
+          <TeamGrid course={course} teams={teams} caption={`${cohortName}: step status per team`} />
+          <p className="mt-2 text-xs text-slate-600 sm:hidden">Swipe the grid sideways to see all 20 days.</p>
+        </>
+      ) : (
+        empty
+      )}
     </Card>
   );
 }

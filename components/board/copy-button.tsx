@@ -18,8 +18,8 @@ function fallbackCopy(text: string): boolean {
   }
 }
 
-/** Copies `text`; `label` names what is copied for screen readers ("Copy join link for Team Atlas"). */
-export function CopyButton({ text, label, className }: { text: string; label: string; className?: string }) {
+/** Copies `text`; `context` completes the name for screen readers: "Copy link" + " to join Team Atlas". */
+export function CopyButton({ text, context, className }: { text: string; context: string; className?: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     let ok = false;
@@ -33,16 +33,22 @@ export function CopyButton({ text, label, className }: { text: string; label: st
     setTimeout(() => setState("idle"), 2000);
   }
   return (
-    <button
-      type="button"
-      onClick={copy}
-      aria-label={label}
-      className={cn(
-        "inline-flex shrink-0 items-center rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
-        className,
-      )}
-    >
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy link"}</span>
-    </button>
+    <>
+      <button
+        type="button"
+        onClick={copy}
+        className={cn(
+          "inline-flex shrink-0 items-center rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
+          className,
+        )}
+      >
+        {state === "copied" ? <span aria-hidden className="mr-1.5 text-emerald-700">✓</span> : null}
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy link"}
+        <span className="sr-only"> {context}</span>
+      </button>
+      <span role="status" className="sr-only">
+        {state === "copied" ? "Join link copied" : state === "failed" ? "Could not copy; select the link and copy it by hand" : ""}
+      </span>
+    </>
   );
 }

@@ -32,7 +32,7 @@ export function CreateTeamForm({ cohortId, origin }: { cohortId: string; origin:
           <span className="flex-1">
             {state.message?.replace(/ Join code: .*$/, "")} Join code <strong className="font-mono text-base tracking-wider" data-testid="new-join-code">{code}</strong>
           </span>
-          <CopyButton text={joinLink(origin, code)} label={`Copy join link for code ${code}`} />
+          <CopyButton text={joinLink(origin, code)} context={`to join with code ${code}`} />
         </div>
       ) : null}
     </div>

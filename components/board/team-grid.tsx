@@ -13,12 +13,12 @@ const stepCount = (course: Course, days: number[]) =>
 export function TeamGrid({ course, teams, caption }: Props) {
   const firstDayOfPhase = new Set(course.phases.map((p) => Math.min(...p.days)));
   return (
-    <div className="overflow-x-auto pb-1">
+    <div className="relative overflow-x-auto pb-1">
       <table className="w-full min-w-max border-separate border-spacing-0 text-xs" data-testid="team-grid">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th rowSpan={2} scope="col" className="sticky left-0 z-10 min-w-36 bg-white pr-3 text-left align-bottom font-semibold uppercase tracking-wide text-slate-600">
+            <th rowSpan={2} scope="col" className="sticky left-0 z-10 min-w-28 bg-white pr-3 sm:min-w-36 text-left align-bottom font-semibold uppercase tracking-wide text-slate-600">
               Team
             </th>
             {course.phases.map((phase) => (

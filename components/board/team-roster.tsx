@@ -34,7 +34,7 @@ export function TeamRoster({ team, origin }: { team: BoardTeam; origin: string }
           <span className="min-w-0 flex-1 truncate font-mono text-sm text-slate-700" title={link}>
             {link}
           </span>
-          <CopyButton text={link} label={`Copy join link for ${team.name}`} />
+          <CopyButton text={link} context={`to join ${team.name}`} />
         </div>
       ) : null}
       {team.members.length === 0 ? (

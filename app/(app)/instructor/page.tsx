@@ -29,7 +29,7 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
     );
   }
   const board = await loadBoard(actor, cohortId);
-  if (!board) return <NotAllowed role={actor.role} audience="the cohort's instructor" />;
+  if (!board) return <NotAllowed role={actor.role} audience="the cohort's instructor" reason="You can only open the boards of cohorts you teach." />;
   const course = loadCourse();
   const manageHref = `/instructor/cohorts/${board.id}/teams`;
 
@@ -66,7 +66,7 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
           <h2 id="teams-heading" className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
             Teams
           </h2>
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             {board.teams.map((team) => (
               <TeamSummary key={team.id} course={course} team={team} />
             ))}

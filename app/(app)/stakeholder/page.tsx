@@ -27,7 +27,7 @@ export default async function StakeholderPage({ searchParams }: { searchParams: 
     );
   }
   const board = await loadBoard(actor, cohortId);
-  if (!board) return <NotAllowed role={actor.role} audience="the cohort's stakeholders" />;
+  if (!board) return <NotAllowed role={actor.role} audience="the cohort's stakeholders" reason="You can only follow cohorts you have been added to." />;
   const course = loadCourse();
   const instructor = cohorts.find((c) => c.id === board.id)?.instructor;
 
@@ -51,7 +51,7 @@ export default async function StakeholderPage({ searchParams }: { searchParams: 
           <h2 id="teams-heading" className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
             Teams
           </h2>
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             {board.teams.map((team) => (
               <TeamSummary key={team.id} course={course} team={team} showPhases />
             ))}

@@ -14,7 +14,7 @@ export default async function CohortTeamsPage({ params }: { params: Promise<{ co
   if (actor.role !== "INSTRUCTOR") return <NotAllowed role={actor.role} audience="instructors" />;
   const { cohortId } = await params;
   const board = await loadBoard(actor, cohortId);
-  if (!board?.canManage) return <NotAllowed role={actor.role} audience="the cohort's instructor" />;
+  if (!board?.canManage) return <NotAllowed role={actor.role} audience="the cohort's instructor" reason="You can only manage teams of cohorts you teach." />;
   const origin = await requestOrigin();
 
   return (
@@ -36,7 +36,7 @@ export default async function CohortTeamsPage({ params }: { params: Promise<{ co
       {board.teams.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No teams yet: create the first one above.</p>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           {board.teams.map((team) => (
             <TeamRoster key={team.id} team={team} origin={origin} />
           ))}
