@@ -17,7 +17,7 @@ export function CohortStats({ teams, showBlocked = false }: { teams: BoardTeam[]
     ...(showBlocked ? [{ label: "Blocked steps", value: String(s.blocked), detail: s.blocked ? "need your help" : "nothing blocked" }] : []),
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="cohort-stats">
+    <dl className={showBlocked ? "grid grid-cols-2 gap-3 lg:grid-cols-4" : "grid grid-cols-2 gap-3 sm:grid-cols-3"} data-testid="cohort-stats">
       {tiles.map((tile) => (
         <div key={tile.label} className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{tile.label}</dt>

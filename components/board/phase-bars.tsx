@@ -4,7 +4,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 
 export function PhaseBars({ course, team }: { course: Course; team: BoardTeam }) {
   return (
-    <ul className="grid gap-2 text-sm sm:grid-cols-2">
+    <ul className="space-y-2 text-sm">
       {course.phases.map((phase) => {
         const p = team.progress.byPhase.get(phase.number) ?? { done: 0, total: 0, percent: 0 };
         return (
@@ -17,7 +17,9 @@ export function PhaseBars({ course, team }: { course: Course; team: BoardTeam })
                 {p.done}/{p.total}
               </span>
             </div>
-            <ProgressBar size="sm" percent={p.percent} label={`${team.name} phase ${phase.number} progress`} />
+            <div className="mt-1">
+              <ProgressBar size="sm" percent={p.percent} label={`${team.name} phase ${phase.number} progress`} />
+            </div>
           </li>
         );
       })}
