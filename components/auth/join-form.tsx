@@ -11,8 +11,8 @@ export function JoinForm({ code }: { code: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="code" value={code} />
-      <FormField label="Your name" name="name" autoComplete="name" required errors={state.fieldErrors?.name} />
-      <FormField label="Email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
+      <FormField label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <FormField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.fieldErrors?.password} />
       {state.message && !state.fieldErrors ? (
         <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">

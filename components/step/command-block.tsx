@@ -13,7 +13,7 @@ export function CommandBlock({ commands, language }: { commands: string[]; langu
           const isComment = command.trim().startsWith("#");
           return (
             <li key={i} className="flex items-start gap-3 px-3 py-2">
-              <pre className={`min-w-0 flex-1 overflow-x-auto whitespace-pre font-mono ${isComment ? "text-slate-400" : ""}`}>
+              <pre tabIndex={0} className={`min-w-0 flex-1 overflow-x-auto whitespace-pre font-mono ${isComment ? "text-slate-400" : ""}`}>
                 {language === "bash" && !isComment ? <span className="select-none text-emerald-400">$ </span> : null}
                 <code>{command}</code>
               </pre>

@@ -5,6 +5,8 @@ export type ActionState<T = undefined> = {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** What the user typed (never passwords), so a failed submit does not empty the form. */
+  values?: Record<string, string>;
   data?: T;
 };
 

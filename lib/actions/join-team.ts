@@ -9,11 +9,12 @@ import { failed, invalid, type ActionState } from "./action-state";
 // Creates a student account on the team the join code names, then signs the student in.
 export async function joinTeam(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = ZJoinTeam.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalid(parsed.error);
+  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
+  if (!parsed.success) return { ...invalid(parsed.error), values };
   try {
     await joinTeamWithCode(parsed.data);
   } catch (error) {
-    return failed(error);
+    return { ...failed(error), values };
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/plan" });
   redirect("/plan");

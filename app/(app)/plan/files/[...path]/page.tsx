@@ -46,7 +46,7 @@ export default async function PackFilePage({ params }: { params: Promise<{ path:
             <span>{entry.language.toUpperCase()} · {entry.content.split("\n").length} lines</span>
             <CopyButton text={entry.content} label="Copy file" />
           </div>
-          <pre className="overflow-x-auto p-4 font-mono text-sm leading-relaxed"><code>{entry.content}</code></pre>
+          <pre tabIndex={0} className="overflow-x-auto p-4 font-mono text-sm leading-relaxed"><code>{entry.content}</code></pre>
         </div>
       )}
     </div>

@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+
+// Each database gets its own server and its own copy of every spec.
+const servers = [{ name: "embedded", port: 3210 }];
+if (process.env.DAYBOOK_TEST_DATABASE_URL) servers.push({ name: "postgres", port: 3211 });
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: servers.length,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: servers.map((s) => ({ name: s.name, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  webServer: servers.map((s) => ({
+    command: `node scripts/e2e-server.mjs ${s.name} ${s.port}`,
+    url: `http://127.0.0.1:${s.port}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+  })),
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite. Types, course pack check, unit tests (PGlite and PostgreSQL),
+# integration tests on a real Kubernetes control plane, and Playwright end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+started=$SECONDS
+phase() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))"; }
+
+phase "prerequisites"
+bash scripts/test-deps.sh
+node scripts/prisma-generate.mjs >/dev/null
+
+if [ -z "${DAYBOOK_TEST_DATABASE_URL:-}" ]; then
+  DAYBOOK_TEST_DATABASE_URL=$(bash scripts/test-postgres.sh start)
+  export DAYBOOK_TEST_DATABASE_URL
+  trap 'bash scripts/test-postgres.sh stop' EXIT
+fi
+echo "PostgreSQL for tests: $DAYBOOK_TEST_DATABASE_URL"
+
+phase "type check"
+npx tsc --noEmit
+
+phase "course pack"
+npm run --silent course:check
+
+phase "unit tests"
+npx vitest run
+
+phase "integration tests (real control plane)"
+npx vitest run --config vitest.integration.config.ts
+
+# Its own build output, so a developer's running .next is left alone.
+export NEXT_DIST_DIR=.next-e2e
+phase "build"
+npx next build >/tmp/daybook-test-build.log 2>&1 || { tail -50 /tmp/daybook-test-build.log; exit 1; }
+
+phase "end-to-end tests"
+npx playwright test
+
+phase "done in $((SECONDS - started))s"
