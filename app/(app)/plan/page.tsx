@@ -19,7 +19,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-8">
       <TeamBanner team={team} role={actor.role} />
-      <section className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
+      <section className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
         <div className="space-y-4">
           <div>
             <p className="text-sm font-medium text-brand-700">{team ? `${team.name} · ${team.cohort}` : "Course preview"}</p>

@@ -68,7 +68,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
         </p>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="space-y-6">
           <Card className="p-5 sm:p-6">
             <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Detailed steps</h2>
