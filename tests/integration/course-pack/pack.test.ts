@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import {
-  ApiextensionsV1Api, AppsV1Api, CoreV1Api, HttpMethod, IsomorphicFetchHttpLibrary, KubernetesObjectApi, NetworkingV1Api, PatchStrategy,
+  ApiextensionsV1Api, AppsV1Api, AutoscalingV2Api, CoreV1Api, HttpMethod, IsomorphicFetchHttpLibrary, KubernetesObjectApi, NetworkingV1Api, PatchStrategy,
   RequestContext, type KubernetesObject, type V1Deployment,
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -173,6 +173,12 @@ describe("course pack: VPA CRD missing, then installed", () => {
     }
     expect(checked.length).toBeGreaterThan(40);
     expect(checked).toEqual(expect.arrayContaining(["VerticalPodAutoscaler/ecommerce-backend-vpa", "HorizontalPodAutoscaler/ecommerce-backend-hpa", "NetworkPolicy/default-deny-all"]));
+    // the strict dry-run is not vacuous: a misspelt field is rejected
+    const [backend] = packFor(namespace, "k8s-manifests/04-deployments.yaml").filter((o) => o.kind === "Deployment");
+    const typo = structuredClone(backend!);
+    (typo.spec as Record<string, unknown>).replicaz = 3;
+    // (SSA answers 500 "field not declared in schema" for fields outside the schema)
+    await expect(strictDryRun(client, typo)).rejects.toThrow(/\.spec\.replicaz: field not declared in schema|unknown field "spec\.replicaz"/);
     // dry-run persisted nothing
     expect((await apps.listNamespacedDeployment({ namespace })).items).toHaveLength(0);
   });
@@ -246,6 +252,11 @@ describe("course pack: applied in guide order, then the Day 16 Helm release", ()
     for (const name of ["ecommerce-prod-backend", "ecommerce-prod-frontend", "ecommerce-prod-database"]) {
       await waitFor(() => deploymentAvailable(namespace, name), { timeoutMs: 60_000, description: `${name} Available` });
     }
+    // with autoscaling on, the chart leaves replicas to the HPA, which raises the backend to minReplicas (3)
+    await waitFor(async () => {
+      const d = await deploymentAvailable(namespace, "ecommerce-prod-backend");
+      return d && d.spec!.replicas === 3;
+    }, { timeoutMs: 90_000, description: "HPA scales ecommerce-prod-backend to its minimum of 3" });
     const ingresses = await kc.makeApiClient(NetworkingV1Api).listNamespacedIngress({ namespace });
     expect(ingresses.items.flatMap((i) => i.spec?.rules?.map((r) => r.host) ?? [])).toEqual(expect.arrayContaining(["ecommerce.company.com", "monitoring.company.com"]));
     // the chart's password was generated, not a placeholder, and survives an upgrade
@@ -257,8 +268,13 @@ describe("course pack: applied in guide order, then the Day 16 Helm release", ()
   });
 
   it("at HPA max, a Day 6 rolling update to v2.0.0 still fits the quota (surge included)", async () => {
-    const hpaMax = 10;
-    // what the HPA does at its max: set spec.replicas (own field manager, so the pack's fields stay)
+    const hpa = loadManifests("k8s-manifests/11-horizontal-pod-autoscaler.yaml")[0]!.spec as { maxReplicas: number };
+    const hpaMax = hpa.maxReplicas;
+    expect(hpaMax).toBe(10);
+    // Simulate the HPA at its max deterministically: remove the HPA (with metrics-server it would
+    // scale an idle backend down) and set spec.replicas with an own field manager, so the pack's
+    // other fields stay as applied.
+    await kc.makeApiClient(AutoscalingV2Api).deleteNamespacedHorizontalPodAutoscaler({ name: "ecommerce-backend-hpa", namespace });
     await objectApi().patch(
       { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "ecommerce-backend-deployment", namespace }, spec: { replicas: hpaMax } } as KubernetesObject,
       undefined, undefined, "test-hpa", true, PatchStrategy.ServerSideApply,
@@ -278,6 +294,7 @@ describe("course pack: applied in guide order, then the Day 16 Helm release", ()
     const quota = await core.readNamespacedResourceQuota({ name: "ecommerce-resource-quota", namespace });
     const pods = (await core.listNamespacedPod({ namespace })).items.filter((p) => !p.metadata?.deletionTimestamp);
     expect(Number(quota.status!.used!.pods)).toBeLessThanOrEqual(Number(quota.status!.hard!.pods));
-    expect(pods.length).toBe(10 + 2 + 1 + 3 + 3 + 2 + 1); // course + production (HPA min 3, frontend 2, database 1)
+    // course: backend 10, frontend 2, database 1, prometheus/grafana/alertmanager 1 each; production: backend 3 (HPA min), frontend 2, database 1
+    expect(pods.length).toBe(10 + 2 + 1 + 3 + 3 + 2 + 1);
   });
 });
