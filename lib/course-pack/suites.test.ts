@@ -1,0 +1,66 @@
+/** course/validation/suites.yaml is well-formed data for the (future) runner, and matches the scripts. */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { COURSE_DIR, loadManifests, PACK_APPLY_ORDER } from "./manifests";
+
+interface Flag { type: string; default: unknown; values?: string[] }
+interface CheckDef { id: string; kind: string; when?: Record<string, unknown[]>; [k: string]: unknown }
+interface Suite { id: string; script: string; flags: string[]; includes?: Array<{ suite: string; when?: Record<string, unknown[]> }>; checks: CheckDef[] }
+const doc = yaml.load(readFileSync(path.join(COURSE_DIR, "validation/suites.yaml"), "utf8")) as { version: number; flags: Record<string, Flag>; suites: Suite[] };
+
+const KNOWN_KINDS = new Set(["resourceExists", "deploymentAvailable", "podsReady", "httpViaServiceProxy", "execSucceeds", "canI", "helmRelease", "hpaExists", "networkPolicyExists"]);
+const packNames = new Set(PACK_APPLY_ORDER.flatMap((f) => loadManifests(f)).map((o) => `${o.kind}/${o.metadata.name}`));
+
+describe("validation suites", () => {
+  it("declares the four suites the guide runs, each with a script", () => {
+    expect(doc.suites.map((s) => s.id).sort()).toEqual(["health-check", "performance-test", "run-tests", "smoke-tests"]);
+    for (const s of doc.suites) {
+      expect(statSync(path.join(COURSE_DIR, "validation", s.script)).mode & 0o111, s.script).toBeTruthy();
+      expect(s.checks.length, s.id).toBeGreaterThan(0);
+    }
+  });
+  it("every flag has a default of its type and every enum default is allowed", () => {
+    for (const [name, f] of Object.entries(doc.flags)) {
+      expect(f.default, name).toBeDefined();
+      if (f.type === "enum") expect(f.values, name).toContain(f.default);
+      if (f.type === "duration") expect(String(f.default)).toMatch(/^\d+s$/);
+    }
+  });
+  it("checks use known kinds, unique ids, declared flags in `when` and ${refs}", () => {
+    for (const s of doc.suites) {
+      const ids = s.checks.map((c) => c.id);
+      expect(new Set(ids).size, s.id).toBe(ids.length);
+      for (const inc of s.includes ?? []) expect(doc.suites.map((x) => x.id)).toContain(inc.suite);
+      for (const c of s.checks) {
+        expect(KNOWN_KINDS.has(c.kind), `${s.id}/${c.id}: ${c.kind}`).toBe(true);
+        for (const key of Object.keys(c.when ?? {})) expect(s.flags, `${s.id}/${c.id} when ${key}`).toContain(key);
+        for (const ref of JSON.stringify(c).matchAll(/\$\{(\w+)\}/g)) expect(s.flags, `${s.id}/${c.id} \${${ref[1]}}`).toContain(ref[1]);
+      }
+    }
+  });
+  it("course-object checks name objects the pack defines", () => {
+    let n = 0;
+    for (const c of doc.suites.flatMap((s) => s.checks)) {
+      if (c.kind === "deploymentAvailable" && !String(c.name).startsWith("ecommerce-prod-")) { expect(packNames.has(`Deployment/${c.name}`), c.id).toBe(true); n++; }
+      if (c.kind === "resourceExists" && c.resourceKind !== "Ingress") { expect(packNames.has(`${c.resourceKind}/${c.name}`), c.id).toBe(true); n++; }
+      if (c.kind === "httpViaServiceProxy" && !String(c.service).startsWith("ecommerce-prod-")) { expect(packNames.has(`Service/${c.service}`), c.id).toBe(true); n++; }
+    }
+    expect(n).toBeGreaterThan(15);
+  });
+  it("the performance suite takes its load shape from --duration and --concurrency", () => {
+    const perf = doc.suites.find((s) => s.id === "performance-test")!;
+    const load = perf.checks.filter((c) => c.durationSeconds);
+    expect(load.length).toBe(2);
+    for (const c of load) expect([c.durationSeconds, c.concurrency, typeof c.maxErrorRate, typeof c.maxP95LatencyMs]).toEqual(["${duration}", "${concurrency}", "number", "number"]);
+  });
+  it("each shell script accepts exactly its suite's flags", () => {
+    const lib = readFileSync(path.join(COURSE_DIR, "validation/lib.sh"), "utf8");
+    for (const f of Object.keys(doc.flags)) expect(lib, f).toMatch(new RegExp(`--${f}`));
+    for (const s of doc.suites) {
+      const head = readFileSync(path.join(COURSE_DIR, "validation", s.script), "utf8").split("\n").slice(0, 4).join("\n");
+      for (const f of s.flags) expect(head, `${s.script} usage mentions --${f}`).toContain(`--${f}`);
+    }
+  });
+});
