@@ -24,3 +24,7 @@ export const ZSetDesignation = z.object({
   userId: z.string().min(1).max(64),
   designation: z.enum(["NONE", "TECH_LEAD", "PROJECT_MANAGER"]),
 });
+
+export const ZCreateCohort = z.object({
+  name: z.string().trim().min(2, "Give the cohort a name.").max(80),
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BoardCard } from "@/components/board/board-card";
 import { CohortStats } from "@/components/board/cohort-stats";
 import { CohortTabs } from "@/components/board/cohort-tabs";
+import { CreateCohortForm } from "@/components/board/create-cohort-form";
 import { CreateTeamForm } from "@/components/board/create-team-form";
 import { loadBoard, requestOrigin } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
@@ -24,7 +25,10 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
     return (
       <Card className="mx-auto max-w-lg p-8 text-center">
         <h1 className="text-xl font-semibold">No cohorts yet</h1>
-        <p className="mt-2 text-sm text-slate-600">When a cohort is assigned to you, its teams and their progress appear here.</p>
+        <p className="mt-2 text-sm text-slate-600">Create your first cohort, then add teams and share their join links.</p>
+        <div className="mt-5">
+          <CreateCohortForm />
+        </div>
       </Card>
     );
   }
