@@ -37,7 +37,7 @@ ensure_apt_packages
 timed() {
   local name="$1"; shift
   local start=$SECONDS
-  "$@"
+  "$@" || { log "$name FAILED after $((SECONDS - start))s"; return 1; }
   log "$name built in $((SECONDS - start))s"
   printf '%s %ss\n' "$name" "$((SECONDS - start))" >>"$TIMES"
 }
@@ -50,6 +50,9 @@ staging_modules=(api apiextensions-apiserver apimachinery apiserver cli-runtime 
   pod-security-admission sample-apiserver sample-cli-plugin sample-controller streaming)
 
 build_kubernetes() {
+  if [ -x "$BIN/kube-apiserver" ] && [ -x "$BIN/kube-controller-manager" ] && [ -x "$BIN/kube-scheduler" ]; then
+    log "kube-apiserver, kube-controller-manager, kube-scheduler cached"; return
+  fi
   local src="$WORK/src-k8s" staging="v0.${K8S_VERSION#v1.}"
   local minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
   mkdir -p "$src"
@@ -73,7 +76,8 @@ GO
   local ldf="-s -w"
   for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     ldf+=" -X $p.gitVersion=$K8S_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor"
-    ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z"
+    # gitCommit: the module proxy does not tell the tag's commit; empty beats "$Format:%H$".
+    ldf+=" -X $p.gitTreeState=clean -X $p.buildDate=1970-01-01T00:00:00Z -X $p.gitCommit="
   done
   for cmd in kube-apiserver kube-controller-manager kube-scheduler; do
     [ -x "$BIN/$cmd" ] && { log "$cmd cached"; continue; }
@@ -98,12 +102,23 @@ build_install() { # NAME PKG@VERSION LDFLAGS
   timed "$name" env GOBIN="$BIN" go install -trimpath -ldflags "-s -w $extra" "$pkg"
 }
 
+# metrics-server is optional: a failed build only disables `kubectl top` in up.sh.
+build_metrics_server() {
+  local version_ldflags="-X k8s.io/client-go/pkg/version.gitVersion=$METRICS_SERVER_VERSION"
+  version_ldflags+=" -X k8s.io/component-base/version.gitVersion=$METRICS_SERVER_VERSION"
+  build_install metrics-server "sigs.k8s.io/metrics-server/cmd/metrics-server@$METRICS_SERVER_VERSION" \
+    "$version_ldflags" || log "WARNING: metrics-server build failed; the cluster will run without metrics"
+}
+
 # kwok needs stage definitions; they ship in the kwok module zip (nothing committed to the repo).
 write_kwok_stages() {
-  local out="$WORK/kwok-stages.yaml"
-  [ -s "$out" ] && return
+  local out="$WORK/kwok-stages.yaml" metrics_out="$WORK/kwok-metrics.yaml"
+  [ -s "$out" ] && [ -s "$metrics_out" ] && return
   local dir
   dir=$(cd "$WORK" && go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | jq -r .Dir)
+  { cat "$dir/kustomize/metrics/resource/metrics-resource.yaml"; printf -- '---\n'
+    cat "$dir/kustomize/metrics/usage/usage-from-annotation.yaml"; } >"$metrics_out.tmp"
+  mv "$metrics_out.tmp" "$metrics_out"
   local sep="" f
   for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
            pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
@@ -119,6 +134,7 @@ build_install kwok "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" \
 build_install helm "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" \
   "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
 build_kubernetes
+build_metrics_server
 write_kwok_stages
 log "all components ready in $((SECONDS - total_start))s"
 echo "$BIN"

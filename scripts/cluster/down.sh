@@ -32,7 +32,7 @@ stop_component() {
 }
 
 if [ -d "$RUN/pids" ]; then
-  for name in kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
+  for name in metrics-server kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
     stop_component "$name"
   done
   rmdir "$RUN/pids" 2>/dev/null || true

@@ -4,7 +4,9 @@
 # Binaries come from scripts/cluster/build.sh (built on demand when missing).
 # Writes $RUN/kubeconfig and $RUN/env (KUBECONFIG=, HELM_BIN=, ...). RUN=${DAYBOOK_CLUSTER_RUN:-/tmp/daybook-cluster}.
 # Ports via DAYBOOK_API_PORT (16443), DAYBOOK_ETCD_PORT (12379), DAYBOOK_ETCD_PEER_PORT (12380),
-# DAYBOOK_KCM_PORT (20257), DAYBOOK_SCHEDULER_PORT (20259), DAYBOOK_KWOK_PORT (20250).
+# DAYBOOK_KCM_PORT (20257), DAYBOOK_SCHEDULER_PORT (20259), DAYBOOK_KWOK_PORT (20250),
+# DAYBOOK_METRICS_PORT (20443). DAYBOOK_METRICS=off skips metrics-server; DAYBOOK_POD_NETWORK=off
+# leaves the host's routes alone (see docs/control-plane.md).
 # On failure: prints the tail of the failing component's log, stops what it started, exits 1.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,7 +46,7 @@ if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
 fi
 
 for c in "${CLUSTER_COMPONENTS[@]}"; do
-  [ -x "$CLUSTER_BIN/$c" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-stages.yaml" ] || { log "missing $c; running build.sh"; bash "$HERE/build.sh" >/dev/null; break; }
+  [ -x "$CLUSTER_BIN/$c" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-stages.yaml" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-metrics.yaml" ] || { log "missing $c; running build.sh"; bash "$HERE/build.sh" >/dev/null; break; }
 done
 for tool in openssl curl jq; do
   command -v "$tool" >/dev/null || { log "$tool is required (bash scripts/cluster/build.sh installs it)"; exit 1; }
@@ -180,7 +182,9 @@ start kube-scheduler "$CLUSTER_BIN/kube-scheduler" --kubeconfig="$RUN/kubeconfig
 wait_until kube-controller-manager 60 curl -fsSk --max-time 2 "https://127.0.0.1:$KCM_PORT/healthz"
 wait_until kube-scheduler 60 curl -fsSk --max-time 2 "https://127.0.0.1:$SCHED_PORT/healthz"
 
-# ---- kwok: stages + logs/exec simulation ----
+# ---- kwok: stages + logs/exec simulation (+ kubelet-style resource metrics for metrics-server) ----
+METRICS_ENABLED=0
+if [ "${DAYBOOK_METRICS:-auto}" != off ] && [ -x "$CLUSTER_BIN/metrics-server" ]; then METRICS_ENABLED=1; fi
 STAGES="$CLUSTER_BUILD_DIR/kwok-stages.yaml"
 FAKE_LOG="$RUN/kwok-pod.log"
 cp "$HERE/kwok/pod.log" "$FAKE_LOG"
@@ -214,6 +218,10 @@ spec:
       - name: DAYBOOK_FAKE_POD
         value: "1"
 EOF
+  if [ "$METRICS_ENABLED" = 1 ]; then
+    printf -- '---\n'
+    cat "$CLUSTER_BUILD_DIR/kwok-metrics.yaml"
+  fi
 } >"$RUN/kwok.yaml"
 
 # Pod IPs: kwok allocates them from POD_CIDR. With DAYBOOK_POD_NETWORK=auto (default) and root, the
@@ -246,7 +254,8 @@ for i in 0 1 2; do
   node_json=$(jq -cn --arg name "kwok-node-$i" '{
     apiVersion: "v1", kind: "Node",
     metadata: {name: $name,
-      annotations: {"kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0"},
+      annotations: {"kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0",
+        "metrics.k8s.io/resource-metrics-path": "/metrics/nodes/\($name)/metrics/resource"},
       labels: {"beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux",
         "kubernetes.io/arch": "amd64", "kubernetes.io/os": "linux", "kubernetes.io/hostname": $name,
         "kubernetes.io/role": "agent", "node-role.kubernetes.io/agent": "", type: "kwok"}},
@@ -265,6 +274,35 @@ FAILED=kube-controller-manager
 wait_until default-serviceaccount 60 curl_api "$API/api/v1/namespaces/default/serviceaccounts/default"
 FAILED=""
 
+# ---- metrics-server (kubectl top): an APIService behind an ExternalName Service -> 127.0.0.1 ----
+if [ "$METRICS_ENABLED" = 1 ]; then
+  start metrics-server "$CLUSTER_BIN/metrics-server" \
+    --kubeconfig="$RUN/kubeconfig" --authentication-kubeconfig="$RUN/kubeconfig" \
+    --authorization-kubeconfig="$RUN/kubeconfig" \
+    --bind-address=127.0.0.1 --secure-port="$METRICS_PORT" \
+    --tls-cert-file="$PKI/admin.crt" --tls-private-key-file="$PKI/admin.key" \
+    --kubelet-preferred-address-types=InternalIP --kubelet-use-node-status-port --kubelet-insecure-tls \
+    --metric-resolution=10s --kubelet-request-timeout=5s
+  metrics_service=$(jq -cn --argjson port "$METRICS_PORT" '{apiVersion: "v1", kind: "Service",
+    metadata: {name: "metrics-server", namespace: "kube-system"},
+    spec: {type: "ExternalName", externalName: "127.0.0.1", ports: [{name: "https", port: $port, targetPort: $port}]}}')
+  metrics_apiservice=$(jq -cn --argjson port "$METRICS_PORT" '{apiVersion: "apiregistration.k8s.io/v1", kind: "APIService",
+    metadata: {name: "v1beta1.metrics.k8s.io"},
+    spec: {service: {name: "metrics-server", namespace: "kube-system", port: $port}, group: "metrics.k8s.io",
+      version: "v1beta1", insecureSkipTLSVerify: true, groupPriorityMinimum: 100, versionPriority: 100}}')
+  FAILED=kube-apiserver
+  curl_api -X POST -H 'Content-Type: application/json' "$API/api/v1/namespaces/kube-system/services" \
+    -d "$metrics_service" >/dev/null
+  curl_api -X POST -H 'Content-Type: application/json' "$API/apis/apiregistration.k8s.io/v1/apiservices" \
+    -d "$metrics_apiservice" >/dev/null
+  FAILED=""
+  metrics_api_available() {
+    curl_api "$API/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io" \
+      | jq -e 'any(.status.conditions[]?; .type == "Available" and .status == "True")'
+  }
+  wait_until metrics-server 90 metrics_api_available
+fi
+
 cat >"$RUN/env" <<EOF
 KUBECONFIG=$RUN/kubeconfig
 HELM_BIN=$CLUSTER_BIN/helm
@@ -273,11 +311,13 @@ DAYBOOK_K8S_VERSION=$K8S_VERSION
 DAYBOOK_CLUSTER_RUN=$RUN
 DAYBOOK_POD_CIDR=$POD_CIDR
 DAYBOOK_POD_IPS_REACHABLE=$POD_IPS_REACHABLE
+DAYBOOK_METRICS_ENABLED=$METRICS_ENABLED
 EOF
 
 total=$(( $(now_ms) - START_MS ))
 printf '[up] cluster ready in %d.%03ds\n' $((total / 1000)) $((total % 1000)) >&2
-for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok metrics-server; do
+  [ -f "$RUN/pids/$name.pid" ] || continue
   rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(cat "$RUN/pids/$name.pid")/status" 2>/dev/null || echo 0)
   printf '[up] rss %-24s %6d MiB\n' "$name" $((rss / 1024)) >&2
 done
