@@ -23,10 +23,10 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
-{{/* Full image reference: (dict "root" $ "image" .Values.backend.image) */}}
+{{/* Full image reference: (dict "root" $ "image" .Values.backend.image "teamBuilt" true). The registry prefixes team-built images, and public ones only with image.mirrorPublic (course/images.yaml). */}}
 {{- define "ecommerce.image" -}}
 {{- $registry := .root.Values.image.registry | default "" | trimSuffix "/" -}}
-{{- if $registry -}}
+{{- if and $registry (or .teamBuilt .root.Values.image.mirrorPublic) -}}
 {{- printf "%s/%s:%s" $registry .image.repository (toString .image.tag) -}}
 {{- else -}}
 {{- printf "%s:%s" .image.repository (toString .image.tag) -}}
