@@ -109,6 +109,15 @@ async function quotaRejections(namespace: string): Promise<string[]> {
   return events.items.filter((e) => e.reason === "FailedCreate").map((e) => e.message ?? "");
 }
 
+// On a reused cluster, remove the fixture CRD afterwards if it was not there before.
+let vpaCrdPreexisting = true;
+beforeAll(async () => {
+  vpaCrdPreexisting = await crds.readCustomResourceDefinition({ name: VPA_CRD }).then(() => true, () => false);
+});
+afterAll(async () => {
+  if (!vpaCrdPreexisting || isLocalControlPlane()) await crds.deleteCustomResourceDefinition({ name: VPA_CRD }).catch(() => undefined);
+});
+
 describe("course pack: VPA CRD missing, then installed", () => {
   let namespace = "";
   beforeAll(async () => {
