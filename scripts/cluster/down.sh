@@ -31,6 +31,13 @@ stop_component() {
   rm -f "$pidfile" "$exefile"
 }
 
+case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
+# Serialise with up.sh; up.sh calls down.sh itself (holding the lock) when a start fails.
+if [ "${DAYBOOK_CLUSTER_LOCK_HELD:-0}" != 1 ] && [ -d "$(dirname "$RUN")" ]; then
+  exec 9>"$RUN.lock"
+  flock 9
+fi
+
 if [ -d "$RUN/pids" ]; then
   for name in metrics-server kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
     stop_component "$name"
@@ -47,9 +54,7 @@ if [ -f "$RUN/pod-route" ]; then
 fi
 
 if [ "${1:-}" = "--purge" ]; then
-  case "$RUN" in
-    ""|/) log "refusing to purge '$RUN'"; exit 1 ;;
-  esac
   rm -rf "$RUN"
+  rmdir "$RUN.users" 2>/dev/null || true   # test runs' registry (global-setup.ts), when empty
   log "removed $RUN"
 fi

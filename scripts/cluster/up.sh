@@ -30,18 +30,31 @@ pid_alive() { # NAME -> true when the recorded PID still runs the recorded binar
   [ "$(readlink "/proc/$pid/exe" 2>/dev/null | sed 's/ (deleted)$//')" = "$(cat "$exefile")" ]
 }
 
+# One up.sh/down.sh at a time per run dir (parallel test runs on one machine share the cluster).
+case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
+mkdir -p "$(dirname "$RUN")"
+exec 9>"$RUN.lock"
+flock 9
+
 # ---- already running? ----
 if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
-  all_alive=1
+  alive=0 dead=0
   for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
-    pid_alive "$name" || all_alive=0
+    if pid_alive "$name"; then alive=$((alive + 1)); else dead=$((dead + 1)); fi
   done
-  if [ "$all_alive" = 1 ] && curl_api "$API/readyz" >/dev/null 2>&1; then
+  if [ "$dead" = 0 ] && curl_api "$API/readyz" >/dev/null 2>&1; then
     log "cluster already running"
     echo "KUBECONFIG=$RUN/kubeconfig"
     exit 0
   fi
-  log "$RUN holds a partly running cluster; run scripts/cluster/down.sh first"
+  if [ "$alive" -gt 0 ]; then
+    log "$RUN holds a partly running cluster; run scripts/cluster/down.sh first"
+    exit 1
+  fi
+  log "stale run dir $RUN (no component alive); starting afresh"
+  if [ -f "$RUN/pod-route" ]; then ip route del local "$(cat "$RUN/pod-route")" dev lo 2>/dev/null || true; fi
+elif [ -d "$RUN" ] && [ -n "$(ls -A "$RUN")" ] && [ ! -f "$RUN/kubeconfig" ]; then
+  log "$RUN exists and does not look like a Daybook run dir; refusing to delete it"
   exit 1
 fi
 
@@ -52,7 +65,6 @@ for tool in openssl curl jq; do
   command -v "$tool" >/dev/null || { log "$tool is required (bash scripts/cluster/build.sh installs it)"; exit 1; }
 done
 
-case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
 rm -rf "$RUN"
 mkdir -p "$RUN"/{pids,logs,pki,etcd,kwok-home,exec-bin,exec-workdir}
 
@@ -67,7 +79,7 @@ on_exit() {
     fi
     if [ "${DAYBOOK_KEEP_ON_FAILURE:-0}" != 1 ]; then
       log "stopping the components started so far (set DAYBOOK_KEEP_ON_FAILURE=1 to keep them)"
-      bash "$HERE/down.sh" >&2 || true
+      DAYBOOK_CLUSTER_LOCK_HELD=1 bash "$HERE/down.sh" >&2 || true
     fi
   fi
 }
@@ -76,7 +88,7 @@ trap on_exit EXIT
 # start NAME BINARY ARGS...: runs BINARY detached in its own session and records exactly its PID.
 start() {
   local name="$1"; shift
-  setsid "$@" >"$RUN/logs/$name.log" 2>&1 </dev/null &
+  setsid "$@" >"$RUN/logs/$name.log" 2>&1 </dev/null 9>&- &  # 9>&-: the daemon must not hold the lock
   echo $! >"$RUN/pids/$name.pid"
   readlink -f "$1" >"$RUN/pids/$name.exe"
   STARTED+=("$name")

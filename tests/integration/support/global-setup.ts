@@ -2,15 +2,15 @@
 // - Reuse mode: DAYBOOK_TEST_KUBECONFIG=/path (or KUBECONFIG with DAYBOOK_TEST_USE_KUBECONFIG=1)
 //   points the tests at an existing cluster (kind, minikube, ...). Nothing is started or stopped.
 // - Default: runs scripts/cluster/build.sh (cached) and scripts/cluster/up.sh once per run, and
-//   scripts/cluster/down.sh --purge afterwards (skipped with DAYBOOK_KEEP_CLUSTER=1, or when the
-//   cluster was already running before the run).
+//   scripts/cluster/down.sh --purge afterwards (skipped with DAYBOOK_KEEP_CLUSTER=1, when the
+//   cluster was started by hand, or while another test run on this machine still uses it).
 // Exposes to tests: process.env.DAYBOOK_TEST_KUBECONFIG_PATH, process.env.DAYBOOK_HELM_BIN,
 // DAYBOOK_TEST_LOCAL_CONTROL_PLANE ("1" for the local kwok cluster), DAYBOOK_TEST_EXPECTED_K8S_VERSION,
 // DAYBOOK_TEST_POD_IPS_REACHABLE ("1" when pod IPs are local addresses, see support/service-proxy.ts),
 // DAYBOOK_TEST_METRICS_ENABLED ("1" when the local cluster runs metrics-server),
 // and the same values through vitest's inject("daybookKubeconfigPath") / inject("daybookHelmBin").
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -56,6 +56,30 @@ function readEnvFile(file: string): Record<string, string> {
   return values;
 }
 
+// Test runs on one machine share the local cluster: each registers its PID in `${RUN}.users/`,
+// and the last one out stops the cluster. A cluster that was already running with no registered
+// run was started by hand and is left alone.
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function otherLiveUsers(usersDir: string): number[] {
+  if (!existsSync(usersDir)) return [];
+  return readdirSync(usersDir)
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && pid !== process.pid)
+    .filter((pid) => {
+      if (isProcessAlive(pid)) return true;
+      rmSync(path.join(usersDir, String(pid)), { force: true });
+      return false;
+    });
+}
+
 function reusedKubeconfig(): string | undefined {
   if (process.env.DAYBOOK_TEST_KUBECONFIG) return process.env.DAYBOOK_TEST_KUBECONFIG;
   if (process.env.DAYBOOK_TEST_USE_KUBECONFIG === "1" && process.env.KUBECONFIG) return process.env.KUBECONFIG;
@@ -95,7 +119,14 @@ export default function setup(project: TestProject): (() => void) | undefined {
   }
 
   const runDir = clusterSetting("RUN");
-  const alreadyRunning = existsSync(path.join(runDir, "pids", "kube-apiserver.pid"));
+  const usersDir = `${runDir}.users`;
+  mkdirSync(usersDir, { recursive: true });
+  // entries of crashed runs also mark the cluster as test-owned
+  const startedByHand =
+    existsSync(path.join(runDir, "pids", "kube-apiserver.pid")) && readdirSync(usersDir).length === 0;
+  otherLiveUsers(usersDir); // drops entries of runs that died
+  const ownEntry = path.join(usersDir, String(process.pid));
+  writeFileSync(ownEntry, "");
   runScript("build.sh");
   runScript("up.sh");
   const env = readEnvFile(path.join(runDir, "env"));
@@ -107,8 +138,14 @@ export default function setup(project: TestProject): (() => void) | undefined {
   });
 
   return () => {
-    if (alreadyRunning || process.env.DAYBOOK_KEEP_CLUSTER === "1") {
+    rmSync(ownEntry, { force: true });
+    if (startedByHand || process.env.DAYBOOK_KEEP_CLUSTER === "1") {
       console.log(`[global-setup] leaving the cluster running (KUBECONFIG=${kubeconfigPath})`);
+      return;
+    }
+    const others = otherLiveUsers(usersDir);
+    if (others.length > 0) {
+      console.log(`[global-setup] leaving the cluster running for other test runs (pids ${others.join(", ")})`);
       return;
     }
     runScript("down.sh", ["--purge"]);
