@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Daybook test control plane from Go modules (no containers):
-#   kube-apiserver, kube-controller-manager, kube-scheduler, etcd, kwok, helm.
+#   kube-apiserver, kube-controller-manager, kube-scheduler, etcd, kwok, helm (+ metrics-server, optional).
 # Binaries are cached outside the repo, keyed by versions:
 #   ${DAYBOOK_CACHE:-$HOME/.cache/daybook}/k8s/<k8s>-<etcd>-<kwok>-<helm>/bin
 # A binary that already exists is not rebuilt. Prints the bin dir on the last line.
-# Env overrides: K8S_VERSION ETCD_VERSION KWOK_VERSION HELM_VERSION DAYBOOK_CACHE
+# Env overrides: K8S_VERSION ETCD_VERSION KWOK_VERSION HELM_VERSION METRICS_SERVER_VERSION DAYBOOK_CACHE
+# Concurrent runs wait for each other (flock on the cache dir) instead of building twice.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,6 +15,8 @@ WORK="$CLUSTER_BUILD_DIR"
 BIN="$CLUSTER_BIN"
 TIMES="$WORK/build-times.txt"
 mkdir -p "$BIN"
+exec 9>"$WORK/.build.lock"
+flock 9
 
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="${GOFLAGS:--buildvcs=false}"
 log() { printf '[build] %s\n' "$*" >&2; }
