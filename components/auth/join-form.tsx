@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { joinTeam } from "@/lib/actions/join-team";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 
 export function JoinForm({ code }: { code: string }) {
@@ -14,11 +15,7 @@ export function JoinForm({ code }: { code: string }) {
       <FormField label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
       <FormField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <FormField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.fieldErrors?.password} />
-      {state.message && !state.fieldErrors ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.fieldErrors ? null : state.message} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Creating your account…" : "Create account and join"}
       </Button>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { signInWithPassword } from "@/lib/actions/sign-in-with-password";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -13,11 +14,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <FormField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <FormField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
-      {state.message && !state.fieldErrors ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.fieldErrors ? null : state.message} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createTeam } from "@/lib/actions/create-team";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { CopyButton } from "./copy-button";
 import { joinLink } from "./labels";
@@ -22,11 +23,7 @@ export function CreateTeamForm({ cohortId, origin }: { cohortId: string; origin:
           {pending ? "Creating…" : "Create team"}
         </Button>
       </form>
-      {state.message && !state.ok && !state.fieldErrors?.name ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={!state.ok && !state.fieldErrors?.name ? state.message : null} />
       {code ? (
         <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900">
           <span className="flex-1">

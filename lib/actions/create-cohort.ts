@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { assertCan, ForbiddenError } from "@/lib/authz/permissions";
+import { assertCan } from "@/lib/authz/permissions";
 import { createCohort as insertCohort } from "@/lib/data/cohorts";
 import { ZCreateCohort } from "@/lib/validations/account";
 import { failed, invalid, type ActionState } from "./action-state";
@@ -17,7 +17,6 @@ export async function createCohort(_prev: ActionState, formData: FormData): Prom
     assertCan(actor.role, "cohort.create");
     cohortId = (await insertCohort(actor, parsed.data.name)).id;
   } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, message: error.message };
     return failed(error);
   }
   redirect(`/instructor?cohort=${cohortId}`);

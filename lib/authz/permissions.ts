@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+
 /**
  * THE permission table. Every server action and data function asks `can` (or `assertCan`) with the
  * actor's role and the relations the data layer found between the actor and the resource.
@@ -40,10 +42,9 @@ export function can(role: Role, action: Action, relations: Iterable<Relation> = 
   return false;
 }
 
-export class ForbiddenError extends Error {
-  readonly code = "FORBIDDEN";
+export class ForbiddenError extends AppError {
   constructor(readonly action: Action) {
-    super(`You do not have permission to ${action.replace(".", " ")}.`);
+    super("FORBIDDEN", `You do not have permission to ${action.replace(".", " ")}.`);
   }
 }
 

@@ -7,7 +7,7 @@ import { CreateCohortForm } from "@/components/board/create-cohort-form";
 import { CreateTeamForm } from "@/components/board/create-team-form";
 import { loadBoard, requestOrigin } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
-import { TeamSummary } from "@/components/board/team-summary";
+import { TeamSummaries } from "@/components/board/team-summaries";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
@@ -65,18 +65,7 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
           </div>
         }
       />
-      {board.teams.length ? (
-        <section aria-labelledby="teams-heading">
-          <h2 id="teams-heading" className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
-            Teams
-          </h2>
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-            {board.teams.map((team) => (
-              <TeamSummary key={team.id} course={course} team={team} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <TeamSummaries course={course} teams={board.teams} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { CohortStats } from "@/components/board/cohort-stats";
 import { CohortTabs } from "@/components/board/cohort-tabs";
 import { loadBoard } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
-import { TeamSummary } from "@/components/board/team-summary";
+import { TeamSummaries } from "@/components/board/team-summaries";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
@@ -46,18 +46,7 @@ export default async function StakeholderPage({ searchParams }: { searchParams: 
         teams={board.teams}
         empty={<p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">No teams in this cohort yet.</p>}
       />
-      {board.teams.length ? (
-        <section aria-labelledby="teams-heading">
-          <h2 id="teams-heading" className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
-            Teams
-          </h2>
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-            {board.teams.map((team) => (
-              <TeamSummary key={team.id} course={course} team={team} showPhases />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <TeamSummaries course={course} teams={board.teams} showPhases />
     </div>
   );
 }

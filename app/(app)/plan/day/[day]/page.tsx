@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PlanBreadcrumb } from "@/components/plan/plan-breadcrumb";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -28,11 +29,9 @@ export default async function DayPage({ params, searchParams }: { params: Promis
   return (
     <div className="space-y-6">
       <TeamBanner team={team} role={actor.role} />
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href={teamParam ? `/plan?team=${teamParam}` : "/plan"} className="hover:underline">Plan</Link>
-        <span className="px-1.5">/</span>
+      <PlanBreadcrumb teamId={teamParam}>
         <span>Phase {phase.number}: {phase.title}</span>
-      </nav>
+      </PlanBreadcrumb>
       <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <p className="text-sm font-medium text-brand-700">Day {day.day} of 20 · Week {phase.week}</p>

@@ -6,6 +6,7 @@ import { StepHistory } from "@/components/step/step-history";
 import { StepNotes } from "@/components/step/step-notes";
 import { StatusControl } from "@/components/step/status-control";
 import { SubstepItem } from "@/components/step/substep-item";
+import { PlanBreadcrumb } from "@/components/plan/plan-breadcrumb";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { Card } from "@/components/ui/card";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -38,11 +39,9 @@ export default async function StepPage({ params, searchParams }: { params: Promi
   return (
     <div className="space-y-6">
       <TeamBanner team={team} role={actor.role} />
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href={teamParam ? `/plan?team=${teamParam}` : "/plan"} className="hover:underline">Plan</Link>
-        <span className="px-1.5">/</span>
+      <PlanBreadcrumb teamId={teamParam}>
         <Link href={dayHref(day.day, teamParam)} className="hover:underline">Day {day.day}: {day.title}</Link>
-      </nav>
+      </PlanBreadcrumb>
 
       <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
         <div>
