@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BeforeYouStart } from "@/components/plan/before-you-start";
 import { NextStepCard } from "@/components/plan/next-step-card";
 import { PhaseSection } from "@/components/plan/phase-section";
 import { TeamBanner } from "@/components/plan/team-banner";
@@ -59,6 +60,8 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
         <strong className="font-medium text-slate-800">About the calendar:</strong> {course.calendarNote}
       </p>
+
+      <BeforeYouStart course={course} />
 
       {course.phases.map((phase) => (
         <PhaseSection key={phase.number} course={course} phase={phase} statuses={statuses} progress={progress} teamId={teamParam} />
