@@ -10,12 +10,14 @@ import { stateDir } from "@/lib/db/config";
 export function authSecret(env = process.env): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(stateDir(env), "auth-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
+  if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const secret = crypto.randomBytes(32).toString("base64url");
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
+    try {
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process (the proxy, a server worker) created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
+  return fs.readFileSync(file, "utf8").trim();
 }
