@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 started=$SECONDS
+reports=$(mktemp -d)
 phase() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))"; }
 
 phase "prerequisites"
@@ -25,10 +26,10 @@ phase "course pack"
 npm run --silent course:check
 
 phase "unit tests"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 
 phase "integration tests (real control plane)"
-npx vitest run --config vitest.integration.config.ts
+npx vitest run --config vitest.integration.config.ts --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
 # Its own build output, so a developer's running .next is left alone.
 export NEXT_DIST_DIR=.next-e2e
@@ -36,6 +37,7 @@ phase "build"
 npx next build >/tmp/daybook-test-build.log 2>&1 || { tail -50 /tmp/daybook-test-build.log; exit 1; }
 
 phase "end-to-end tests"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json" npx playwright test --reporter=list,json
 
 phase "done in $((SECONDS - started))s"
+node scripts/test-summary.mjs "$reports"/*.json
