@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+export PATH="$PATH:/usr/local/go/bin"  # where these machines keep Go, in case the caller's PATH lacks it
 started=$SECONDS
 reports=$(mktemp -d)
 phase() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))"; }

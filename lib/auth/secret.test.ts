@@ -6,12 +6,12 @@ import { authSecret } from "./secret";
 
 describe("authSecret", () => {
   it("prefers AUTH_SECRET", () => {
-    expect(authSecret({ AUTH_SECRET: "configured" } as NodeJS.ProcessEnv)).toBe("configured");
+    expect(authSecret({ AUTH_SECRET: "configured" })).toBe("configured");
   });
 
   it("generates one secret per data dir, private to the owner, and keeps it across calls", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-secret-"));
-    const env = { DAYBOOK_DATA_DIR: dir } as NodeJS.ProcessEnv;
+    const env = { DAYBOOK_DATA_DIR: dir };
     const first = authSecret(env);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(authSecret(env)).toBe(first);

@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { stateDir } from "@/lib/db/config";
+import { stateDir, type Env } from "@/lib/db/config";
 
 /**
  * AUTH_SECRET when configured; otherwise one generated on first run and kept beside the embedded
  * database, so sessions survive restarts without any setup. Several instances must share AUTH_SECRET.
  */
-export function authSecret(env = process.env): string {
+export function authSecret(env: Env = process.env): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(stateDir(env), "auth-secret");
   if (!fs.existsSync(file)) {
