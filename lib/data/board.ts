@@ -1,11 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
+import { assertCan, can } from "@/lib/authz/permissions";
 import { loadCourse } from "@/lib/course/load";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { computeProgress, type CourseProgress, type StepStatus } from "@/lib/progress/compute";
-import { authorizeCohort } from "./access";
 import { relationsToCohort } from "./relations";
 
 export type BoardTeam = {
@@ -21,8 +20,9 @@ export type BoardTeam = {
 
 /** Teams × steps for one cohort. Join codes and blocked reasons are shown only to the cohort's instructor. */
 export async function getCohortBoard(actor: Actor, cohortId: string) {
-  await authorizeCohort(actor, "board.read", cohortId);
-  const seesNotes = can(actor.role, "note.read", await relationsToCohort(actor, cohortId));
+  const relations = await relationsToCohort(actor, cohortId);
+  assertCan(actor.role, "board.read", relations);
+  const seesNotes = can(actor.role, "note.read", relations);
   const db = await getDb();
   const cohort = await db.cohort.findUnique({
     where: { id: cohortId },

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { authorizeCohort } from "./access";
 import { newJoinCode, normalizeJoinCode } from "./join-code";
+import { cohortIdOfStudent } from "./relations";
 
 export type CohortSummary = { id: string; name: string; instructor: string; teamCount: number };
 
@@ -41,9 +42,9 @@ export async function createTeam(actor: Actor, cohortId: string, name: string) {
 
 export async function setMemberDesignation(actor: Actor, userId: string, designation: "NONE" | "TECH_LEAD" | "PROJECT_MANAGER") {
   const db = await getDb();
-  const member = await db.teamMember.findUnique({ where: { userId }, select: { team: { select: { cohortId: true } } } });
-  if (!member) throw new AppError("NOT_FOUND", "That student is not on a team.");
-  await authorizeCohort(actor, "cohort.manage", member.team.cohortId);
+  const cohortId = await cohortIdOfStudent(userId);
+  if (!cohortId) throw new AppError("NOT_FOUND", "That student is not on a team.");
+  await authorizeCohort(actor, "cohort.manage", cohortId);
   await db.teamMember.update({ where: { userId }, data: { designation } });
 }
 

@@ -38,12 +38,6 @@ export async function getStepNote(actor: Actor, teamId: string, stepId: string):
   return row ? toView(row) : null;
 }
 
-export async function getTeamNotes(actor: Actor, teamId: string): Promise<Map<string, NoteView>> {
-  await authorizeTeam(actor, "note.read", teamId);
-  const rows = await (await getDb()).stepNote.findMany({ where: { teamId }, select: { stepId: true, ...noteSelect } });
-  return new Map(rows.map((r) => [r.stepId, toView(r)]));
-}
-
 export type SaveNoteInput = {
   teamId: string;
   stepId: string;

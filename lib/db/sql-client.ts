@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import type { DatabaseConfig } from "./config";
 
 /** The few SQL operations the migration runner and tests need, over either database. */
 export interface SqlClient {
@@ -44,8 +43,4 @@ export async function openEmbedded(dataDir: string): Promise<PGlite> {
   const db = new PGlite(dataDir);
   await db.waitReady;
   return db;
-}
-
-export async function openSqlClient(config: DatabaseConfig): Promise<SqlClient> {
-  return config.kind === "postgres" ? pgSqlClient(config.url) : pgliteSqlClient(await openEmbedded(config.dataDir));
 }
