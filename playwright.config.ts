@@ -8,7 +8,8 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: servers.length,
-  retries: 0,
+  // One retry in CI; the closing summary reports any test that needed it as flaky.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],

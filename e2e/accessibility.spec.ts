@@ -3,6 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 async function expectNoSeriousViolations(page: Page) {
+  // After a client-side navigation the URL changes before the new title and content are committed.
+  await expect(page).toHaveTitle(/Daybook/);
+  await expect(page.locator("main h1").first()).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
