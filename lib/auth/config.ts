@@ -8,6 +8,13 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
   pages: { signIn: "/login" },
   providers: [],
+  logger: {
+    // A wrong password is an expected outcome, answered on the form; log one line, not a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin") console.warn("[auth] sign-in refused: wrong email or password");
+      else console.error("[auth]", error);
+    },
+  },
   callbacks: {
     authorized({ auth, request }) {
       const path = request.nextUrl.pathname;
