@@ -9,9 +9,10 @@ export const authConfig = {
   pages: { signIn: "/login" },
   providers: [],
   logger: {
-    // A wrong password is an expected outcome, answered on the form; log one line, not a stack trace.
+    // A wrong password is expected and answered on the form: log one line, not a stack trace.
+    // Match on Auth.js's `type`, since class names are minified in builds.
     error(error) {
-      if (error.name === "CredentialsSignin") console.warn("[auth] sign-in refused: wrong email or password");
+      if ("type" in error && error.type === "CredentialsSignin") console.warn("[auth] sign-in refused: wrong email or password");
       else console.error("[auth]", error);
     },
   },
