@@ -11,7 +11,7 @@ const CALENDAR_NOTE =
   "runs them in 20 working days (one week per phase). Daybook renders the 20-day schedule; each phase's " +
   "framework weeks, duration, activities and deliverables are shown for reference only.";
 
-const guidePath = path.resolve(process.argv[2] ?? "../shared/course/execution-guide.md");
+const guidePath = path.resolve(process.argv[2] ?? "course/source/execution-guide.md");
 const courseDir = path.resolve(process.argv[3] ?? "course");
 const planDir = path.join(courseDir, "plan");
 const daysDir = path.join(planDir, "days");
