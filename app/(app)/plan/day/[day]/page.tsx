@@ -9,12 +9,14 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { findDay, loadCourse } from "@/lib/course/load";
 import { getPlanView } from "@/lib/data/plan-view";
-import { dayHref, stepHref } from "@/lib/utils";
+import { dayHref, plural, stepHref } from "@/lib/utils";
 
 export async function generateMetadata({ params }: { params: Promise<{ day: string }> }): Promise<Metadata> {
   const day = findDay(loadCourse(), Number((await params).day));
   return { title: day ? `Day ${day.day}: ${day.title}` : "Day not found" };
 }
+
+const runnable = (commands: string[]) => commands.filter((c) => !c.startsWith("#")).length;
 
 export default async function DayPage({ params, searchParams }: { params: Promise<{ day: string }>; searchParams: Promise<{ team?: string }> }) {
   const actor = await requireActor();
@@ -60,11 +62,11 @@ export default async function DayPage({ params, searchParams }: { params: Promis
                   </div>
                   <h2 className="mt-1 text-lg font-semibold">{step.title}</h2>
                   <p className="mt-0.5 text-sm text-slate-600">{step.objective}</p>
-                  <ol className="mt-3 grid gap-1 text-sm text-slate-700 sm:grid-cols-2">
+                  <ol className="mt-3 gap-6 space-y-1 text-sm text-slate-700 sm:columns-2">
                     {step.substeps.map((s, i) => (
-                      <li key={i} className="truncate">
+                      <li key={i} className="break-inside-avoid truncate">
                         <span className="text-slate-500">{i + 1}.</span> {s.title}
-                        {s.commands.length ? <span className="text-slate-600"> · {s.commands.filter((c) => !c.startsWith("#")).length} command(s)</span> : null}
+                        {runnable(s.commands) ? <span className="text-slate-600"> · {plural(runnable(s.commands), "command")}</span> : null}
                       </li>
                     ))}
                   </ol>
