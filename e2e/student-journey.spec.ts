@@ -35,13 +35,28 @@ test.describe.serial("a team's day 1", () => {
     await signOut(page);
   });
 
-  test("[STUDENT] of another team cannot see it", async ({ page }) => {
+  test("[STUDENT] of another team cannot see it, even by naming the team in the link", async ({ page }) => {
+    // The instructor's board links to Team Atlas's plan with ?team=<id>; a Borealis student tries that link.
+    await signIn(page, "instructor@daybook.local");
+    const atlasLink = await page.getByRole("link", { name: /Team Atlas · Step 1\.1 / }).getAttribute("href");
+    const atlasId = new URL(atlasLink!, "http://x").searchParams.get("team");
+    expect(atlasId).toBeTruthy();
+    await signOut(page);
+
     await signIn(page, "bea@daybook.local");
     await expect(page.getByText("0 of 40 steps done")).toBeVisible();
-    await page.goto("/plan/step/d01-s1");
-    await expect(page.getByRole("radio", { name: "Not started" })).toHaveAttribute("aria-checked", "true");
-    await expect(page.getByLabel("Team note (Markdown)")).toHaveValue("");
-    await expect(page.getByText(/3 nodes Ready/)).toHaveCount(0);
+    for (const path of [`/plan/step/d01-s1?team=${atlasId}`, "/plan/step/d01-s1"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: "Cluster Verification" })).toBeVisible();
+      await expect(page.getByRole("radio", { name: "Not started" })).toHaveAttribute("aria-checked", "true");
+      await expect(page.getByLabel("Team note (Markdown)")).toHaveValue("");
+      await expect(page.getByText(/3 nodes Ready/)).toHaveCount(0);
+      await expect(page.getByText(/Alice Atlas/)).toHaveCount(0);
+    }
+    await page.goto(`/plan?team=${atlasId}`);
+    await expect(page.getByText("0 of 40 steps done")).toBeVisible();
+    await page.goto(`/plan?team=${atlasId}&team=${atlasId}`);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await page.goto("/instructor");
     await expect(page.getByText(/Team Atlas/)).toHaveCount(0);
   });

@@ -1,16 +1,14 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { requireActor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/prisma";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const team = actor.teamId ? await (await getDb()).team.findUnique({ where: { id: actor.teamId }, select: { name: true } }) : null;
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <AppHeader actor={actor} teamName={team?.name} />
+      <AppHeader actor={actor} teamName={actor.teamName ?? undefined} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {children}
       </main>

@@ -4,6 +4,16 @@ import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/session";
 import { getCohortBoard } from "@/lib/data/board";
 import { AppError } from "@/lib/errors";
+import { parseIdParam } from "@/lib/validations/search-params";
+
+/** The cohort chosen by ?cohort=, else the first one listed; a malformed value is a 404. */
+export function chooseCohortId(requested: string | string[] | undefined, cohorts: { id: string }[]): string | undefined {
+  try {
+    return parseIdParam(requested) ?? cohorts[0]?.id;
+  } catch {
+    notFound();
+  }
+}
 
 /** The cohort's board, or null when the permission table says no; unknown cohorts are a 404. */
 export async function loadBoard(actor: Actor, cohortId: string) {

@@ -7,24 +7,38 @@ import { BLOCKED_REASON_MAX_CHARS, NOTE_MAX_CHARS } from "@/lib/data/note-limits
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { Markdown } from "./markdown";
+import type { NoteView } from "@/lib/data/notes";
+import { NoteConflict, type TheirNote } from "./note-conflict";
 import { clearDraft, readDraft, writeDraft, type NoteDraft } from "./note-draft";
 
-export type NoteInitial = { body: string; blocked: boolean; blockedReason: string | null; version: number; updatedBy: string | null; updatedAt: string | null };
+export type NoteInitial = TheirNote;
+
+const differs = (draft: NoteDraft, note: TheirNote) =>
+  draft.body !== note.body || draft.blocked !== note.blocked || (draft.blocked && draft.blockedReason !== (note.blockedReason ?? ""));
 
 export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId: string; initial: NoteInitial }) {
   const ids = useId();
+  const [baseline, setBaseline] = useState<TheirNote>(initial);
   const [draft, setDraft] = useState<NoteDraft>({ body: initial.body, blocked: initial.blocked, blockedReason: initial.blockedReason ?? "", baseVersion: initial.version });
   const [restored, setRestored] = useState(false);
+  const [conflict, setConflict] = useState<TheirNote | null>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const [saved, setSaved] = useState<{ by: string | null; at: string | null }>({ by: initial.updatedBy, at: initial.updatedAt });
 
+  // On load, and whenever the server's version moves on: follow it unless this browser holds unsaved text.
   useEffect(() => {
     const stored = readDraft(teamId, stepId);
-    if (stored && (stored.body !== initial.body || stored.blocked !== initial.blocked)) {
+    if (!stored) {
+      setBaseline(initial);
+      setDraft({ body: initial.body, blocked: initial.blocked, blockedReason: initial.blockedReason ?? "", baseVersion: initial.version });
+    } else if (stored.baseVersion < initial.version) {
+      // The draft was started from a version a teammate has since replaced: show both, never overwrite silently.
+      setDraft(stored);
+      setConflict(initial);
+    } else if (differs(stored, initial)) {
       setDraft(stored);
       setRestored(true);
     }
-  }, [teamId, stepId, initial.body, initial.blocked]);
+  }, [teamId, stepId, initial.version]); // keyed on the version: a refresh of the same version must not touch the draft
 
   const update = (patch: Partial<NoteDraft>) => {
     const next = { ...draft, ...patch };
@@ -33,27 +47,48 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
   };
 
   const mutation = useMutation({
-    mutationFn: async () => {
-      const result = await saveStepNote({ teamId, stepId, body: draft.body, blocked: draft.blocked, blockedReason: draft.blocked ? draft.blockedReason : null, baseVersion: draft.baseVersion });
-      if (!result.ok) throw new Error(result.message);
+    mutationFn: async (toSave: NoteDraft) => {
+      const result = await saveStepNote({ teamId, stepId, body: toSave.body, blocked: toSave.blocked, blockedReason: toSave.blocked ? toSave.blockedReason : null, baseVersion: toSave.baseVersion });
+      if (!result.ok) {
+        if (result.latest !== undefined) setConflict(result.latest ? toTheirs(result.latest) : null);
+        throw new Error(result.message);
+      }
       return result.data!;
     },
     onSuccess: (note) => {
       clearDraft(teamId, stepId);
       setRestored(false);
+      setConflict(null);
       setDraft((d) => ({ ...d, baseVersion: note.version }));
-      setSaved({ by: note.updatedBy, at: new Date(note.updatedAt).toISOString() });
+      setBaseline(toTheirs(note));
     },
   });
 
+  const keepMine = () => {
+    if (!conflict) return;
+    const next = { ...draft, baseVersion: conflict.version };
+    setDraft(next);
+    writeDraft(teamId, stepId, next);
+    mutation.mutate(next);
+  };
+  const useTheirs = () => {
+    if (!conflict) return;
+    setDraft({ body: conflict.body, blocked: conflict.blocked, blockedReason: conflict.blockedReason ?? "", baseVersion: conflict.version });
+    setBaseline(conflict);
+    clearDraft(teamId, stepId);
+    setConflict(null);
+    setRestored(false);
+    mutation.reset();
+  };
+
   const tooLong = draft.body.length > NOTE_MAX_CHARS;
-  const dirty = draft.body !== initial.body || draft.blocked !== initial.blocked || restored;
+  const dirty = differs(draft, baseline) || draft.baseVersion !== baseline.version || restored;
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (!mutation.isPending && !tooLong) mutation.mutate();
+        if (!mutation.isPending && !tooLong && !conflict) mutation.mutate(draft);
       }}
       className="space-y-3"
     >
@@ -90,14 +125,20 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={mutation.isPending || tooLong || !dirty}>{mutation.isPending ? "Saving…" : "Save note"}</Button>
+        <Button type="submit" disabled={mutation.isPending || tooLong || !dirty || conflict !== null}>{mutation.isPending ? "Saving…" : "Save note"}</Button>
         <div aria-live="polite" className="text-sm">
           {tooLong ? <p role="alert" className="text-rose-700">This note is over the {NOTE_MAX_CHARS.toLocaleString("en")}-character limit. Shorten it to save; your text is kept.</p> : null}
           {mutation.isError ? <p role="alert" className="text-rose-700">{mutation.error.message} Your text is still here and in this browser&apos;s draft.</p> : null}
+          {conflict && !mutation.isError ? <p role="alert" className="text-amber-800">A teammate saved a newer version after you started this draft. Their version is shown below.</p> : null}
           {restored && !mutation.isError ? <p className="text-amber-800">Restored your unsaved draft from this browser.</p> : null}
-          {mutation.isSuccess ? <p className="text-emerald-700">Saved.</p> : saved.at && !restored && !mutation.isError ? <p className="text-slate-600">Last saved by {saved.by} · {new Date(saved.at).toUTCString().slice(5, 22)} UTC</p> : null}
+          {mutation.isSuccess ? <p className="text-emerald-700">Saved.</p> : baseline.updatedAt && !restored && !conflict && !mutation.isError ? <p className="text-slate-600">Last saved by {baseline.updatedBy} · {new Date(baseline.updatedAt).toUTCString().slice(5, 22)} UTC</p> : null}
         </div>
       </div>
+      {conflict ? <NoteConflict theirs={conflict} onKeepMine={keepMine} onUseTheirs={useTheirs} pending={mutation.isPending} /> : null}
     </form>
   );
+}
+
+function toTheirs(note: NoteView): TheirNote {
+  return { body: note.body, blocked: note.blocked, blockedReason: note.blockedReason, version: note.version, updatedBy: note.updatedBy, updatedAt: new Date(note.updatedAt).toISOString() };
 }

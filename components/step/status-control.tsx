@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { setStepStatus } from "@/lib/actions/set-step-status";
 import type { StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
@@ -13,24 +13,31 @@ const CHOICES = [
 ] as const;
 type Choice = (typeof CHOICES)[number]["value"];
 
+class StatusError extends Error {
+  constructor(message: string, readonly current?: StepStatus) {
+    super(message);
+  }
+}
+
 type Props = { teamId: string; stepId: string; status: StepStatus; stepLabels: Record<string, string> };
 
 export function StatusControl({ teamId, stepId, status, stepLabels }: Props) {
   const [shown, setShown] = useState<StepStatus>(status);
+  useEffect(() => setShown(status), [status]); // a refresh brings teammates' changes
   const [warning, setWarning] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: async (next: Choice) => {
-      const result = await setStepStatus({ teamId, stepId, status: next });
-      if (!result.ok) throw new Error(result.message);
+    mutationFn: async ({ next, expected }: { next: Choice; expected: StepStatus }) => {
+      const result = await setStepStatus({ teamId, stepId, status: next, expected });
+      if (!result.ok) throw new StatusError(result.message ?? "The status was not saved.", result.current);
       return result.data!;
     },
-    onMutate: (next) => {
+    onMutate: ({ next }) => {
       const previous = shown;
       setShown(next);
       setWarning(null);
       return { previous };
     },
-    onError: (_error, _next, context) => setShown(context?.previous ?? status),
+    onError: (error, _next, context) => setShown(error instanceof StatusError && error.current ? error.current : (context?.previous ?? status)),
     onSuccess: (result) => {
       const skipped = result.skippedSteps;
       if (skipped.length > 0) {
@@ -52,7 +59,7 @@ export function StatusControl({ teamId, stepId, status, stepLabels }: Props) {
               role="radio"
               aria-checked={selected}
               disabled={mutation.isPending}
-              onClick={() => !selected && mutation.mutate(choice.value)}
+              onClick={() => !selected && mutation.mutate({ next: choice.value, expected: shown })}
               className={cn(
                 "rounded-md px-3 py-1.5 text-sm font-medium transition disabled:cursor-wait",
                 selected ? (choice.value === "DONE_MANUAL" ? "bg-emerald-600 text-white" : choice.value === "IN_PROGRESS" ? "bg-amber-500 text-white" : "bg-slate-700 text-white") : "text-slate-700 hover:bg-slate-100",

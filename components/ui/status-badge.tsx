@@ -1,13 +1,7 @@
-import type { StepStatus } from "@/lib/progress/compute";
+import { STATUS_LABEL, type StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 
-export const STATUS_LABEL: Record<StepStatus, string> = {
-  NOT_STARTED: "Not started",
-  IN_PROGRESS: "In progress",
-  DONE_MANUAL: "Done (by hand)",
-  VERIFIED: "Verified",
-  REGRESSED: "Regressed",
-};
+export { STATUS_LABEL };
 
 const STYLE: Record<StepStatus, string> = {
   NOT_STARTED: "bg-slate-100 text-slate-700 ring-slate-200",

@@ -25,7 +25,7 @@ export function failed(error: unknown): ActionState<never> {
 }
 
 // redirect() and notFound() work by throwing; they must pass through.
-function isNextControlFlow(error: unknown) {
+export function isNextControlFlow(error: unknown) {
   const digest = typeof error === "object" && error && "digest" in error ? String(error.digest) : "";
   return digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK");
 }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { joinTeamWithCode } from "@/lib/data/cohorts";
 import { ZJoinTeam } from "@/lib/validations/account";
-import { failed, invalid, type ActionState } from "./action-state";
+import { failed, invalid, isNextControlFlow, type ActionState } from "./action-state";
 
 // Creates a student account on the team the join code names, then signs the student in.
 export async function joinTeam(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -16,6 +16,12 @@ export async function joinTeam(_prev: ActionState, formData: FormData): Promise<
   } catch (error) {
     return { ...failed(error), values };
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/plan" });
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/plan" });
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    // The account exists now; if signing in is refused (say, the email was locked by earlier failed attempts), say so.
+    redirect("/login?notice=joined");
+  }
   redirect("/plan");
 }

@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { authorizeTeam } from "@/lib/data/access";
-import { saveStepNote as storeStepNote, type NoteView } from "@/lib/data/notes";
+import { NoteConflictError, saveStepNote as storeStepNote, type NoteView } from "@/lib/data/notes";
 import { ZSaveStepNote, type TSaveStepNote } from "@/lib/validations/note";
 import { failed, invalid, type ActionState } from "./action-state";
 
-// Saves the team's Markdown note on a step; a stale base version is refused so no edit is lost.
-export async function saveStepNote(input: TSaveStepNote): Promise<ActionState<NoteView>> {
+export type SaveNoteState = ActionState<NoteView> & { latest?: NoteView | null };
+
+// Saves the team's Markdown note on a step; a stale base version is refused and answered with the newer note.
+export async function saveStepNote(input: TSaveStepNote): Promise<SaveNoteState> {
   const parsed = ZSaveStepNote.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
@@ -18,6 +20,7 @@ export async function saveStepNote(input: TSaveStepNote): Promise<ActionState<No
     revalidatePath("/plan", "layout");
     return { ok: true, data: note };
   } catch (error) {
+    if (error instanceof NoteConflictError) return { ok: false, message: error.message, latest: error.latest };
     return failed(error);
   }
 }

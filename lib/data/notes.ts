@@ -4,7 +4,7 @@ import { findStep, loadCourse } from "@/lib/course/load";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { authorizeTeam } from "./access";
-
+import { isUniqueViolation } from "./db-errors";
 import { NOTE_MAX_CHARS } from "./note-limits";
 
 export type NoteView = {
@@ -34,8 +34,7 @@ const toView = (row: NoteRow): NoteView => ({ ...row, author: row.author.name, u
 
 export async function getStepNote(actor: Actor, teamId: string, stepId: string): Promise<NoteView | null> {
   await authorizeTeam(actor, "note.read", teamId);
-  const row = await (await getDb()).stepNote.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: noteSelect });
-  return row ? toView(row) : null;
+  return readNote(teamId, stepId);
 }
 
 export type SaveNoteInput = {
@@ -56,21 +55,29 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
   }
   if (input.blocked && !input.blockedReason?.trim()) throw new AppError("INVALID", "Say why the step is blocked so your instructor can help.");
   const db = await getDb();
-  const key = { teamId_stepId: { teamId: input.teamId, stepId: input.stepId } };
   const data = { body: input.body, blocked: input.blocked, blockedReason: input.blocked ? input.blockedReason!.trim() : null, updatedById: actor.id };
 
   if (input.baseVersion === 0) {
-    const existing = await db.stepNote.findUnique({ where: key, select: { version: true } });
-    if (existing) throw conflict();
-    return toView(await db.stepNote.create({ data: { ...data, teamId: input.teamId, stepId: input.stepId, authorId: actor.id }, select: noteSelect }).catch(rethrowConflict));
+    try {
+      return toView(await db.stepNote.create({ data: { ...data, teamId: input.teamId, stepId: input.stepId, authorId: actor.id }, select: noteSelect }));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new NoteConflictError(await readNote(input.teamId, input.stepId));
+    }
   }
   const updated = await db.stepNote.updateMany({ where: { teamId: input.teamId, stepId: input.stepId, version: input.baseVersion }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count === 0) throw conflict();
-  return toView((await db.stepNote.findUniqueOrThrow({ where: key, select: noteSelect })));
+  if (updated.count === 0) throw new NoteConflictError(await readNote(input.teamId, input.stepId));
+  return (await readNote(input.teamId, input.stepId))!;
 }
 
-const conflict = () => new AppError("CONFLICT", "A teammate saved this note while you were editing. Your text is still in the editor: copy it, reload, and merge.");
-function rethrowConflict(error: unknown): never {
-  if (typeof error === "object" && error && "code" in error && error.code === "P2002") throw conflict();
-  throw error;
+async function readNote(teamId: string, stepId: string): Promise<NoteView | null> {
+  const row = await (await getDb()).stepNote.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: noteSelect });
+  return row ? toView(row) : null;
+}
+
+/** A save based on an old version. Carries the note as it is now so the editor can show it next to the draft. */
+export class NoteConflictError extends AppError {
+  constructor(readonly latest: NoteView | null) {
+    super("CONFLICT", `${latest?.updatedBy ?? "A teammate"} saved this note while you were editing. Their version is shown below the editor.`);
+  }
 }

@@ -6,15 +6,18 @@ import { loadCourse } from "@/lib/course/load";
 import { computeProgress, type StepStatus } from "@/lib/progress/compute";
 import { resolvePlanTeam } from "./plan-team";
 import { getTeamStepStates, type StepState } from "./progress";
+import { parseIdParam } from "@/lib/validations/search-params";
 
 /** Everything the plan pages need: the course, whose plan it is, and that team's step states and progress. */
-export async function getPlanView(actor: Actor, requestedTeamId?: string) {
+export async function getPlanView(actor: Actor, requestedTeam: unknown) {
   const course = loadCourse();
-  // A team outside the actor's cohorts is reported as missing, so its existence is not revealed either.
-  const team = await resolvePlanTeam(actor, requestedTeamId).catch((error) => {
-    if (error instanceof AppError && error.code === "FORBIDDEN") notFound();
-    throw error;
-  });
+  // A malformed ?team= or a team outside the actor's cohorts is reported as missing, so its existence is not revealed either.
+  const team = await Promise.resolve()
+    .then(() => resolvePlanTeam(actor, parseIdParam(requestedTeam)))
+    .catch((error) => {
+      if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
+      throw error;
+    });
   const states: Map<string, StepState> = team ? await getTeamStepStates(actor, team.id) : new Map();
   const statuses = new Map<string, StepStatus>([...states].map(([id, s]) => [id, s.status]));
   return { course, team, states, statuses, progress: computeProgress(course, statuses) };

@@ -22,7 +22,11 @@ export async function relationsToCohort(actor: Actor, cohortId: string): Promise
     where: { id: cohortId },
     select: { instructorId: true, stakeholders: { where: { userId: actor.id }, select: { userId: true } }, teams: { where: { id: actor.teamId ?? "" }, select: { id: true } } },
   });
-  if (!cohort) return [];
+  return cohort ? cohortRelations(actor, cohort) : [];
+}
+
+/** Relations to a cohort row fetched with the actor's stakeholder link and the actor's team (if any) selected. */
+export function cohortRelations(actor: Actor, cohort: { instructorId: string; stakeholders: unknown[]; teams: unknown[] }): Relation[] {
   const relations: Relation[] = [];
   if (cohort.instructorId === actor.id) relations.push("cohortInstructor");
   if (cohort.stakeholders.length > 0) relations.push("cohortStakeholder");

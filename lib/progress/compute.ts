@@ -3,6 +3,14 @@ import type { Course } from "@/lib/course/schema";
 export const STEP_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE_MANUAL", "VERIFIED", "REGRESSED"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+export const STATUS_LABEL: Record<StepStatus, string> = {
+  NOT_STARTED: "Not started",
+  IN_PROGRESS: "In progress",
+  DONE_MANUAL: "Done (by hand)",
+  VERIFIED: "Verified",
+  REGRESSED: "Regressed",
+};
+
 export const isDone = (status: StepStatus | undefined) => status === "DONE_MANUAL" || status === "VERIFIED";
 
 export type Fraction = { done: number; total: number; percent: number };

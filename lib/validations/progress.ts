@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STEP_STATUSES } from "@/lib/progress/compute";
 
 export const ZStepId = z.string().regex(/^d\d{2}-s\d+$/, "Unknown step.");
 export const ZTeamId = z.string().min(1, "Missing team.").max(64);
@@ -7,5 +8,6 @@ export const ZSetStepStatus = z.object({
   teamId: ZTeamId,
   stepId: ZStepId,
   status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE_MANUAL"]),
+  expected: z.enum(STEP_STATUSES).optional(),
 });
 export type TSetStepStatus = z.infer<typeof ZSetStepStatus>;

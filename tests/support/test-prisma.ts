@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { Actor } from "@/lib/auth/session";
+import { readActor, type Actor } from "@/lib/auth/actor";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemoIfEmpty } from "@/lib/db/seed";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -18,8 +18,9 @@ export async function installTestPrisma(db: TestDatabase): Promise<PrismaClient>
 }
 
 export async function actorFor(client: PrismaClient, email: string): Promise<Actor> {
-  const user = await client.user.findUniqueOrThrow({ where: { email }, include: { membership: true } });
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.membership?.teamId ?? null, designation: user.membership?.designation ?? null };
+  const actor = await readActor(client, { email });
+  if (!actor) throw new Error(`No test user ${email}`);
+  return actor;
 }
 
 export async function teamId(client: PrismaClient, name: string): Promise<string> {

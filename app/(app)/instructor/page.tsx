@@ -5,22 +5,22 @@ import { CohortStats } from "@/components/board/cohort-stats";
 import { CohortTabs } from "@/components/board/cohort-tabs";
 import { CreateCohortForm } from "@/components/board/create-cohort-form";
 import { CreateTeamForm } from "@/components/board/create-team-form";
-import { loadBoard, requestOrigin } from "@/components/board/load-board";
+import { chooseCohortId, loadBoard, requestOrigin } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamSummaries } from "@/components/board/team-summaries";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
 import { listCohorts } from "@/lib/data/cohorts";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Team board" };
 
-export default async function InstructorPage({ searchParams }: { searchParams: Promise<{ cohort?: string }> }) {
+export default async function InstructorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (actor.role !== "INSTRUCTOR") return <NotAllowed role={actor.role} audience="instructors" />;
   const cohorts = await listCohorts(actor);
-  const { cohort: requested } = await searchParams;
-  const cohortId = requested ?? cohorts[0]?.id;
+  const cohortId = chooseCohortId((await searchParams).cohort, cohorts);
   if (!cohortId) {
     return (
       <Card className="mx-auto max-w-lg p-8 text-center">

@@ -8,10 +8,11 @@ import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireActor } from "@/lib/auth/session";
 import { getPlanView } from "@/lib/data/plan-view";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Plan" };
 
-export default async function PlanPage({ searchParams }: { searchParams: Promise<{ team?: string }> }) {
+export default async function PlanPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { team: requested } = await searchParams;
   const { course, team, statuses, progress } = await getPlanView(actor, requested);

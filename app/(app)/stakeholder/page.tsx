@@ -2,22 +2,22 @@ import type { Metadata } from "next";
 import { BoardCard } from "@/components/board/board-card";
 import { CohortStats } from "@/components/board/cohort-stats";
 import { CohortTabs } from "@/components/board/cohort-tabs";
-import { loadBoard } from "@/components/board/load-board";
+import { chooseCohortId, loadBoard } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamSummaries } from "@/components/board/team-summaries";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
 import { listCohorts } from "@/lib/data/cohorts";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Cohort progress" };
 
-export default async function StakeholderPage({ searchParams }: { searchParams: Promise<{ cohort?: string }> }) {
+export default async function StakeholderPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (actor.role === "STUDENT") return <NotAllowed role={actor.role} audience="stakeholders and instructors" />;
   const cohorts = await listCohorts(actor);
-  const { cohort: requested } = await searchParams;
-  const cohortId = requested ?? cohorts[0]?.id;
+  const cohortId = chooseCohortId((await searchParams).cohort, cohorts);
   if (!cohortId) {
     return (
       <Card className="mx-auto max-w-lg p-8 text-center">

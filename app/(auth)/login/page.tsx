@@ -4,18 +4,16 @@ import { Card } from "@/components/ui/card";
 import { hasOidc } from "@/lib/auth/providers";
 import { signIn } from "@/lib/auth";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
-import { getDb } from "@/lib/db/prisma";
+import { demoAccountsSeeded } from "@/lib/data/demo";
+import { stringParam, type SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-async function demoIsSeeded() {
-  if (process.env.DAYBOOK_DEMO_HINTS === "false") return false;
-  return Boolean(await (await getDb()).user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } }));
-}
-
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
-  const showDemo = await demoIsSeeded();
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const callbackUrl = stringParam(params.callbackUrl);
+  const error = stringParam(params.error);
+  const showDemo = await demoAccountsSeeded();
   return (
     <div className="space-y-6">
       <div className="text-center">
@@ -25,6 +23,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-600">Your team&apos;s 20-day Kubernetes delivery plan, checked against your cluster.</p>
       </div>
       <Card className="p-6">
+        {stringParam(params.notice) === "joined" ? (
+          <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Your account is ready. Sign in with the email and password you just chose.
+          </p>
+        ) : null}
         {error === "NotInvited" ? (
           <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
             Your single sign-on account is not invited to Daybook yet. Ask your instructor for a join link.

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { findDay, loadCourse } from "@/lib/course/load";
 import { getPlanView } from "@/lib/data/plan-view";
+import type { SearchParams } from "@/lib/validations/search-params";
 import { dayHref, plural, stepHref } from "@/lib/utils";
 
 export async function generateMetadata({ params }: { params: Promise<{ day: string }> }): Promise<Metadata> {
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ day: stri
 
 const runnable = (commands: string[]) => commands.filter((c) => !c.startsWith("#")).length;
 
-export default async function DayPage({ params, searchParams }: { params: Promise<{ day: string }>; searchParams: Promise<{ team?: string }> }) {
+export default async function DayPage({ params, searchParams }: { params: Promise<{ day: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const [{ day: raw }, { team: requested }] = await Promise.all([params, searchParams]);
   const { course, team, states, progress } = await getPlanView(actor, requested);

@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { allSteps, dayOfStep, findStep, loadCourse } from "@/lib/course/load";
 import { getPlanView } from "@/lib/data/plan-view";
+import type { SearchParams } from "@/lib/validations/search-params";
 import { unfinishedBefore } from "@/lib/progress/compute";
 import { dayHref, formatWhen, stepHref } from "@/lib/utils";
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ stepId: s
   return { title: step ? `Step ${step.number}: ${step.title}` : "Step not found" };
 }
 
-export default async function StepPage({ params, searchParams }: { params: Promise<{ stepId: string }>; searchParams: Promise<{ team?: string }> }) {
+export default async function StepPage({ params, searchParams }: { params: Promise<{ stepId: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const [{ stepId }, { team: requested }] = await Promise.all([params, searchParams]);
   const { course, team, states, statuses } = await getPlanView(actor, requested);
