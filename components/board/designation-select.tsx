@@ -9,11 +9,11 @@ export function DesignationSelect({ userId, name, designation }: { userId: strin
   const id = useId();
   const [value, setValue] = useState(designation);
   const mutation = useMutation({
-    mutationFn: async (next: Designation) => {
+    mutationFn: async ({ next }: { next: Designation; previous: Designation }) => {
       const result = await setMemberDesignation({ userId, designation: next });
       if (!result.ok) throw new Error(result.message ?? "Could not change the designation.");
     },
-    onError: () => setValue(designation),
+    onError: (_error, { previous }) => setValue(previous),
   });
   return (
     <div className="flex flex-col items-start gap-1 sm:items-end">
@@ -29,8 +29,8 @@ export function DesignationSelect({ userId, name, designation }: { userId: strin
           aria-describedby={mutation.isError ? `${id}-error` : undefined}
           onChange={(e) => {
             if (!isDesignation(e.target.value)) return;
+            mutation.mutate({ next: e.target.value, previous: value });
             setValue(e.target.value);
-            mutation.mutate(e.target.value);
           }}
           className="rounded-lg border border-slate-300 bg-white py-1.5 pl-2.5 pr-8 text-sm text-slate-800 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 disabled:opacity-60"
         >

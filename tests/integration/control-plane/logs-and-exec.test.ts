@@ -37,7 +37,9 @@ describe.runIf(isLocalControlPlane())("pod logs and exec through the API server 
     expect(text).toContain("Uvicorn running on http://0.0.0.0:8000");
   });
 
-  it("runs psql -c 'SELECT version();' non-interactively", async () => {
+  // kwok runs the command on the host, where scripts/cluster/kwok/fake-psql.sh answers: this proves the exec
+  // round trip through the API server (arguments in, stdout and status out), not PostgreSQL itself.
+  it("carries a non-interactive exec of psql -c 'SELECT version();' through the API server and back", async () => {
     const result = await execInPod(kc, {
       namespace,
       pod: "postgres-0",
@@ -46,6 +48,8 @@ describe.runIf(isLocalControlPlane())("pod logs and exec through the API server 
     });
     expect(result.status?.status).toBe("Success");
     expect(result.stdout).toMatch(/^PostgreSQL 16\.\d+/);
+    const echoed = await execInPod(kc, { namespace, pod: "postgres-0", container: "postgres", command: ["psql", "-c", "SELECT count(*) FROM orders;"] });
+    expect(echoed.stdout.trim()).toBe("fake psql (daybook): SELECT count(*) FROM orders;");
   });
 
   it("reports a non-zero exit code as a Failure status", async () => {
