@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { TEST_BACKENDS, type TestDatabase } from "@/tests/support/databases";
-import { actorFor, installTestPrisma, teamId } from "@/tests/support/test-prisma";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { TEST_BACKENDS } from "@/tests/support/databases";
+import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
 import type { Actor } from "@/lib/auth/actor";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The session cookie and Next's cache are the only stand-ins: validation, the permission table and the database are real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -27,76 +26,62 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe.each(TEST_BACKENDS)("server actions on $name", (backend) => {
-  let db: TestDatabase;
-  let client: PrismaClient;
-  let atlas: string;
-  let borealis: string;
-
-  beforeAll(async () => {
-    db = await backend.create();
-    client = await installTestPrisma(db);
-    atlas = await teamId(client, "Team Atlas");
-    borealis = await teamId(client, "Team Borealis");
-  });
-  afterAll(async () => {
-    await client.$disconnect();
-    await db.dispose();
-  });
+  const demo = useSeededDatabase(backend);
   beforeEach(() => vi.mocked(revalidatePath).mockClear());
 
   it("without a session, every action stops at the sign-in redirect and writes nothing", async () => {
     session.actor = null;
-    await expect(setStepStatus({ teamId: atlas, stepId: "d01-s1", status: "DONE_MANUAL" })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
-    expect(await client.stepProgress.count()).toBe(0);
+    await expect(setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "DONE_MANUAL" })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+    expect(await demo.client.stepProgress.count()).toBe(0);
   });
 
   it("set-step-status: validates, refuses another team, records its own and revalidates the plan", async () => {
-    session.actor = await actorFor(client, "alice@daybook.local");
-    expect(await setStepStatus({ teamId: atlas, stepId: "day one", status: "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { stepId: ["Unknown step."] } });
-    expect(await setStepStatus({ teamId: atlas, stepId: "d01-s1", status: "VERIFIED" as "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { status: [expect.any(String)] } });
-    expect(await setStepStatus({ teamId: borealis, stepId: "d01-s1", status: "DONE_MANUAL" })).toEqual({ ok: false, message: "You do not have permission to progress write." });
+    session.actor = await actorFor(demo.client, "alice@daybook.local");
+    expect(await setStepStatus({ teamId: demo.atlas, stepId: "day one", status: "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { stepId: ["Unknown step."] } });
+    expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "VERIFIED" as "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { status: [expect.any(String)] } });
+    expect(await setStepStatus({ teamId: demo.borealis, stepId: "d01-s1", status: "DONE_MANUAL" })).toEqual({ ok: false, message: "You do not have permission to progress write." });
     expect(revalidatePath).not.toHaveBeenCalled();
 
-    expect(await setStepStatus({ teamId: atlas, stepId: "d01-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" })).toEqual({ ok: true, data: { status: "DONE_MANUAL", changed: true, skippedSteps: [] } });
+    expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" })).toEqual({ ok: true, data: { status: "DONE_MANUAL", changed: true, skippedSteps: [] } });
     expect(revalidatePath).toHaveBeenCalledWith("/plan", "layout");
-    expect(await client.stepProgress.count({ where: { teamId: borealis } })).toBe(0);
+    expect(await demo.client.stepProgress.count({ where: { teamId: demo.borealis } })).toBe(0);
   });
 
   it("set-step-status: a stale page gets the current status back instead of overwriting it", async () => {
-    session.actor = await actorFor(client, "amir@daybook.local");
-    const result = await setStepStatus({ teamId: atlas, stepId: "d01-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" });
+    session.actor = await actorFor(demo.client, "amir@daybook.local");
+    const result = await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" });
     expect(result).toMatchObject({ ok: false, current: "DONE_MANUAL", message: expect.stringMatching(/^Alice Atlas changed this step to Done \(by hand\)/) });
-    expect((await client.stepProgress.findFirstOrThrow({ where: { teamId: atlas, stepId: "d01-s1" } })).status).toBe("DONE_MANUAL");
+    expect((await demo.client.stepProgress.findFirstOrThrow({ where: { teamId: demo.atlas, stepId: "d01-s1" } })).status).toBe("DONE_MANUAL");
   });
 
   it("save-step-note: refuses an oversized note with a clear message and returns the newer note on a conflict", async () => {
-    session.actor = await actorFor(client, "bea@daybook.local");
-    const base = { teamId: borealis, stepId: "d02-s1", blocked: false, blockedReason: null };
+    session.actor = await actorFor(demo.client, "bea@daybook.local");
+    const base = { teamId: demo.borealis, stepId: "d02-s1", blocked: false, blockedReason: null };
     expect(await saveStepNote({ ...base, body: "x".repeat(20_001), baseVersion: 0 })).toMatchObject({ ok: false, message: "Notes are limited to 20,000 characters." });
-    expect(await client.stepNote.count()).toBe(0);
+    expect(await demo.client.stepNote.count()).toBe(0);
 
     expect(await saveStepNote({ ...base, body: "first", baseVersion: 0 })).toMatchObject({ ok: true, data: { body: "first", version: 1 } });
-    session.actor = await actorFor(client, "bo@daybook.local");
+    session.actor = await actorFor(demo.client, "bo@daybook.local");
     const stale = await saveStepNote({ ...base, body: "mine", baseVersion: 0 });
     expect(stale).toMatchObject({ ok: false, latest: { body: "first", version: 1, updatedBy: "Bea Borealis" } });
-    expect((await client.stepNote.findFirstOrThrow({ where: { teamId: borealis, stepId: "d02-s1" } })).body).toBe("first");
+    expect((await demo.client.stepNote.findFirstOrThrow({ where: { teamId: demo.borealis, stepId: "d02-s1" } })).body).toBe("first");
   });
 
   it("create-team and set-member-designation: only the cohort's instructor", async () => {
-    const cohort = await client.cohort.findFirstOrThrow();
-    session.actor = await actorFor(client, "alice@daybook.local");
+    const cohort = await demo.client.cohort.findFirstOrThrow();
+    session.actor = await actorFor(demo.client, "alice@daybook.local");
     expect(await createTeam({ ok: false }, form({ cohortId: cohort.id, name: "Team Rogue" }))).toMatchObject({ ok: false, message: expect.stringMatching(/permission/) });
-    const bo = await actorFor(client, "bo@daybook.local");
+    const bo = await actorFor(demo.client, "bo@daybook.local");
     expect(await setMemberDesignation({ userId: bo.id, designation: "TECH_LEAD" })).toMatchObject({ ok: false, message: expect.stringMatching(/permission/) });
-    session.actor = await actorFor(client, "stakeholder@daybook.local");
+    session.actor = await actorFor(demo.client, "stakeholder@daybook.local");
     expect(await setMemberDesignation({ userId: bo.id, designation: "TECH_LEAD" })).toMatchObject({ ok: false, message: expect.stringMatching(/permission/) });
-    expect((await client.teamMember.findUniqueOrThrow({ where: { userId: bo.id } })).designation).toBe("NONE");
+    expect((await demo.client.teamMember.findUniqueOrThrow({ where: { userId: bo.id } })).designation).toBe("NONE");
 
-    session.actor = await actorFor(client, "instructor@daybook.local");
+    session.actor = await actorFor(demo.client, "instructor@daybook.local");
     expect(await createTeam({ ok: false }, form({ cohortId: cohort.id, name: "x" }))).toMatchObject({ ok: false, fieldErrors: { name: ["Give the team a name."] } });
     expect(await createTeam({ ok: false }, form({ cohortId: cohort.id, name: "Team Cumulus" }))).toMatchObject({ ok: true, data: { joinCode: expect.stringMatching(/^[A-Z0-9]{6,}$/) } });
     expect(await setMemberDesignation({ userId: bo.id, designation: "TECH_LEAD" })).toEqual({ ok: true });
     expect(await setMemberDesignation({ userId: "no-such-user", designation: "TECH_LEAD" })).toEqual({ ok: false, message: "That student is not on a team." });
-    expect(await client.team.count({ where: { name: "Team Rogue" } })).toBe(0);
+    expect(await demo.client.team.count({ where: { name: "Team Rogue" } })).toBe(0);
   });
 });

@@ -1,63 +1,50 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_BACKENDS, type TestDatabase } from "@/tests/support/databases";
-import { actorFor, installTestPrisma, teamId } from "@/tests/support/test-prisma";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { describe, expect, it } from "vitest";
+import { TEST_BACKENDS } from "@/tests/support/databases";
+import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
 import { createTeam, joinTeamWithCode, listCohorts } from "./cohorts";
 import { NoteConflictError, saveStepNote } from "./notes";
 import { getStepHistory, getTeamStepStates, setStepStatus, StatusConflictError } from "./progress";
 
 // Teammates act at the same moment: every outcome must be a clean success, a no-op or an explained conflict.
 describe.each(TEST_BACKENDS)("concurrent writes on $name", (backend) => {
-  let db: TestDatabase;
-  let client: PrismaClient;
-  let atlas: string;
-
-  beforeAll(async () => {
-    db = await backend.create();
-    client = await installTestPrisma(db);
-    atlas = await teamId(client, "Team Atlas");
-  });
-  afterAll(async () => {
-    await client.$disconnect();
-    await db.dispose();
-  });
+  const demo = useSeededDatabase(backend);
 
   it("applies exactly one of several simultaneous status changes from the same starting status", async () => {
-    const alice = await actorFor(client, "alice@daybook.local");
-    const amir = await actorFor(client, "amir@daybook.local");
+    const alice = await actorFor(demo.client, "alice@daybook.local");
+    const amir = await actorFor(demo.client, "amir@daybook.local");
     const attempts = [
-      setStepStatus(alice, { teamId: atlas, stepId: "d05-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" }),
-      setStepStatus(amir, { teamId: atlas, stepId: "d05-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" }),
-      setStepStatus(alice, { teamId: atlas, stepId: "d05-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" }),
-      setStepStatus(amir, { teamId: atlas, stepId: "d05-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" }),
+      setStepStatus(alice, { teamId: demo.atlas, stepId: "d05-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" }),
+      setStepStatus(amir, { teamId: demo.atlas, stepId: "d05-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" }),
+      setStepStatus(alice, { teamId: demo.atlas, stepId: "d05-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" }),
+      setStepStatus(amir, { teamId: demo.atlas, stepId: "d05-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" }),
     ];
     const outcomes = await Promise.allSettled(attempts);
     const applied = outcomes.flatMap((o) => (o.status === "fulfilled" && o.value.changed ? [o.value.status] : []));
     expect(applied).toHaveLength(1);
     for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toBeInstanceOf(StatusConflictError);
 
-    const final = (await getTeamStepStates(alice, atlas)).get("d05-s1");
+    const final = (await getTeamStepStates(alice, demo.atlas)).get("d05-s1");
     expect(final?.status).toBe(applied[0]);
-    const history = await getStepHistory(alice, atlas, "d05-s1");
+    const history = await getStepHistory(alice, demo.atlas, "d05-s1");
     expect(history.map((e) => [e.fromStatus, e.toStatus])).toEqual([["NOT_STARTED", applied[0]]]);
   });
 
   it("refuses a change based on a status a teammate has replaced, and says what it is now", async () => {
-    const alice = await actorFor(client, "alice@daybook.local");
-    const amir = await actorFor(client, "amir@daybook.local");
-    await setStepStatus(alice, { teamId: atlas, stepId: "d06-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" });
-    const stale = setStepStatus(amir, { teamId: atlas, stepId: "d06-s1", status: "NOT_STARTED", expected: "DONE_MANUAL" });
+    const alice = await actorFor(demo.client, "alice@daybook.local");
+    const amir = await actorFor(demo.client, "amir@daybook.local");
+    await setStepStatus(alice, { teamId: demo.atlas, stepId: "d06-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" });
+    const stale = setStepStatus(amir, { teamId: demo.atlas, stepId: "d06-s1", status: "NOT_STARTED", expected: "DONE_MANUAL" });
     await expect(stale).rejects.toBeInstanceOf(StatusConflictError);
     await expect(stale).rejects.toMatchObject({ code: "CONFLICT", current: { status: "IN_PROGRESS", updatedBy: "Alice Atlas" } });
     // Asking for the status it already has is a no-op, whatever the page showed.
-    expect(await setStepStatus(amir, { teamId: atlas, stepId: "d06-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" })).toMatchObject({ changed: false });
-    expect(await getStepHistory(amir, atlas, "d06-s1")).toHaveLength(1);
+    expect(await setStepStatus(amir, { teamId: demo.atlas, stepId: "d06-s1", status: "IN_PROGRESS", expected: "NOT_STARTED" })).toMatchObject({ changed: false });
+    expect(await getStepHistory(amir, demo.atlas, "d06-s1")).toHaveLength(1);
   });
 
   it("keeps the first of two simultaneous new notes and hands the other writer the saved text", async () => {
-    const alice = await actorFor(client, "alice@daybook.local");
-    const amir = await actorFor(client, "amir@daybook.local");
-    const base = { teamId: atlas, stepId: "d07-s1", blocked: false, blockedReason: null, baseVersion: 0 };
+    const alice = await actorFor(demo.client, "alice@daybook.local");
+    const amir = await actorFor(demo.client, "amir@daybook.local");
+    const base = { teamId: demo.atlas, stepId: "d07-s1", blocked: false, blockedReason: null, baseVersion: 0 };
     const outcomes = await Promise.allSettled([saveStepNote(alice, { ...base, body: "from alice" }), saveStepNote(amir, { ...base, body: "from amir" })]);
     const saved = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
     const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
@@ -68,9 +55,9 @@ describe.each(TEST_BACKENDS)("concurrent writes on $name", (backend) => {
   });
 
   it("answers a stale note save with the newer note, and accepts the save once rebased on it", async () => {
-    const alice = await actorFor(client, "alice@daybook.local");
-    const amir = await actorFor(client, "amir@daybook.local");
-    const base = { teamId: atlas, stepId: "d08-s1", blocked: false, blockedReason: null };
+    const alice = await actorFor(demo.client, "alice@daybook.local");
+    const amir = await actorFor(demo.client, "amir@daybook.local");
+    const base = { teamId: demo.atlas, stepId: "d08-s1", blocked: false, blockedReason: null };
     const first = await saveStepNote(alice, { ...base, body: "v1", baseVersion: 0 });
     await saveStepNote(amir, { ...base, body: "v2 by amir", blocked: true, blockedReason: "quota", baseVersion: first.version });
     const error = await saveStepNote(alice, { ...base, body: "v2 by alice", baseVersion: first.version }).catch((e: unknown) => e);
@@ -86,19 +73,19 @@ describe.each(TEST_BACKENDS)("concurrent writes on $name", (backend) => {
     const outcomes = await Promise.allSettled([joinTeamWithCode(input), joinTeamWithCode(input)]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
-    expect(await client.user.count({ where: { email: "dee@daybook.local" } })).toBe(1);
+    expect(await demo.client.user.count({ where: { email: "dee@daybook.local" } })).toBe(1);
   });
 
   it("refuses a second team with the same name in a cohort", async () => {
-    const instructor = await actorFor(client, "instructor@daybook.local");
-    const cohort = await client.cohort.findFirstOrThrow();
+    const instructor = await actorFor(demo.client, "instructor@daybook.local");
+    const cohort = await demo.client.cohort.findFirstOrThrow();
     await expect(createTeam(instructor, cohort.id, "Team Atlas")).rejects.toMatchObject({ code: "CONFLICT", message: 'This cohort already has a team called "Team Atlas".' });
   });
 
   it("lists only cohorts whose board the permission table opens to the actor", async () => {
-    const cohort = await client.cohort.findFirstOrThrow();
-    expect((await listCohorts(await actorFor(client, "instructor@daybook.local"))).map((c) => c.id)).toEqual([cohort.id]);
-    expect((await listCohorts(await actorFor(client, "stakeholder@daybook.local"))).map((c) => c.id)).toEqual([cohort.id]);
-    expect(await listCohorts(await actorFor(client, "alice@daybook.local"))).toEqual([]);
+    const cohort = await demo.client.cohort.findFirstOrThrow();
+    expect((await listCohorts(await actorFor(demo.client, "instructor@daybook.local"))).map((c) => c.id)).toEqual([cohort.id]);
+    expect((await listCohorts(await actorFor(demo.client, "stakeholder@daybook.local"))).map((c) => c.id)).toEqual([cohort.id]);
+    expect(await listCohorts(await actorFor(demo.client, "alice@daybook.local"))).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { readActor, type Actor } from "@/lib/auth/actor";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemoIfEmpty } from "@/lib/db/seed";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { TestDatabase } from "./databases";
+import { afterAll, beforeAll } from "vitest";
+import type { TestBackend, TestDatabase } from "./databases";
 
 /** A migrated, demo-seeded database installed as the process's Prisma client (what getDb() returns). */
 export async function installTestPrisma(db: TestDatabase): Promise<PrismaClient> {
@@ -25,4 +26,23 @@ export async function actorFor(client: PrismaClient, email: string): Promise<Act
 
 export async function teamId(client: PrismaClient, name: string): Promise<string> {
   return (await client.team.findFirstOrThrow({ where: { name } })).id;
+}
+
+export type SeededDatabase = { client: PrismaClient; atlas: string; borealis: string };
+
+/** Registers hooks that give the suite a fresh migrated, demo-seeded database on `backend`, and drop it after. */
+export function useSeededDatabase(backend: TestBackend): SeededDatabase {
+  const seeded = {} as SeededDatabase;
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await backend.create();
+    seeded.client = await installTestPrisma(db);
+    seeded.atlas = await teamId(seeded.client, "Team Atlas");
+    seeded.borealis = await teamId(seeded.client, "Team Borealis");
+  });
+  afterAll(async () => {
+    await seeded.client.$disconnect();
+    await db.dispose();
+  });
+  return seeded;
 }
