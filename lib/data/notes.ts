@@ -4,7 +4,7 @@ import { findStep, loadCourse } from "@/lib/course/load";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { authorizeTeam } from "./access";
-import { isUniqueViolation } from "./db-errors";
+import { isRecordNotFound, isUniqueViolation } from "./db-errors";
 import { NOTE_MAX_CHARS } from "./note-limits";
 
 export type NoteView = {
@@ -65,9 +65,19 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
       throw new NoteConflictError(await readNote(input.teamId, input.stepId));
     }
   }
-  const updated = await db.stepNote.updateMany({ where: { teamId: input.teamId, stepId: input.stepId, version: input.baseVersion }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count === 0) throw new NoteConflictError(await readNote(input.teamId, input.stepId));
-  return (await readNote(input.teamId, input.stepId))!;
+  try {
+    // Matches only the version the editor started from, and returns exactly the row this save wrote.
+    return toView(
+      await db.stepNote.update({
+        where: { teamId_stepId: { teamId: input.teamId, stepId: input.stepId }, version: input.baseVersion },
+        data: { ...data, version: { increment: 1 } },
+        select: noteSelect,
+      }),
+    );
+  } catch (error) {
+    if (!isRecordNotFound(error)) throw error;
+    throw new NoteConflictError(await readNote(input.teamId, input.stepId));
+  }
 }
 
 async function readNote(teamId: string, stepId: string): Promise<NoteView | null> {
