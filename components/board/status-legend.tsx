@@ -1,5 +1,5 @@
-import { STATUS_CELL, STATUS_LABEL } from "@/components/ui/status-badge";
-import { STEP_STATUSES } from "@/lib/progress/compute";
+import { STATUS_CELL } from "@/components/ui/status-badge";
+import { STATUS_LABEL, STEP_STATUSES } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 
 export function StatusLegend({ showBlocked = false }: { showBlocked?: boolean }) {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Course } from "@/lib/course/schema";
 import type { BoardTeam } from "@/lib/data/board";
-import { STATUS_CELL, STATUS_LABEL } from "@/components/ui/status-badge";
+import { STATUS_CELL } from "@/components/ui/status-badge";
+import { STATUS_LABEL } from "@/lib/progress/compute";
 import { cn, stepHref } from "@/lib/utils";
 
 type Props = { course: Course; teams: BoardTeam[]; caption: string };

@@ -1,6 +1,6 @@
 import type { Step } from "@/lib/course/schema";
-import type { StepStatus } from "@/lib/progress/compute";
-import { STATUS_CELL, STATUS_LABEL } from "@/components/ui/status-badge";
+import { STATUS_CELL } from "@/components/ui/status-badge";
+import { STATUS_LABEL, type StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 
 export function StepDots({ steps, statuses }: { steps: Step[]; statuses: ReadonlyMap<string, StepStatus> }) {

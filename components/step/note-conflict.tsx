@@ -1,10 +1,10 @@
 import { Button } from "@/components/ui/button";
 import { Markdown } from "./markdown";
 
-export type TheirNote = { body: string; blocked: boolean; blockedReason: string | null; version: number; updatedBy: string | null; updatedAt: string | null };
+export type SavedNote = { body: string; blocked: boolean; blockedReason: string | null; version: number; updatedBy: string | null; updatedAt: string | null };
 
 /** Shown when a teammate saved first: their text next to the user's draft, and an explicit choice of which one wins. */
-export function NoteConflict({ theirs, onUseTheirs, onKeepMine, pending }: { theirs: TheirNote; onUseTheirs: () => void; onKeepMine: () => void; pending: boolean }) {
+export function NoteConflict({ theirs, onUseTheirs, onKeepMine, pending }: { theirs: SavedNote; onUseTheirs: () => void; onKeepMine: () => void; pending: boolean }) {
   return (
     <section aria-label="Newer version from a teammate" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <p className="text-sm font-medium text-amber-900">

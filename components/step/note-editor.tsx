@@ -8,20 +8,18 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { Markdown } from "./markdown";
 import type { NoteView } from "@/lib/data/notes";
-import { NoteConflict, type TheirNote } from "./note-conflict";
+import { NoteConflict, type SavedNote } from "./note-conflict";
 import { clearDraft, readDraft, writeDraft, type NoteDraft } from "./note-draft";
 
-export type NoteInitial = TheirNote;
-
-const differs = (draft: NoteDraft, note: TheirNote) =>
+const differs = (draft: NoteDraft, note: SavedNote) =>
   draft.body !== note.body || draft.blocked !== note.blocked || (draft.blocked && draft.blockedReason !== (note.blockedReason ?? ""));
 
-export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId: string; initial: NoteInitial }) {
+export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId: string; initial: SavedNote }) {
   const ids = useId();
-  const [baseline, setBaseline] = useState<TheirNote>(initial);
+  const [baseline, setBaseline] = useState<SavedNote>(initial);
   const [draft, setDraft] = useState<NoteDraft>({ body: initial.body, blocked: initial.blocked, blockedReason: initial.blockedReason ?? "", baseVersion: initial.version });
   const [restored, setRestored] = useState(false);
-  const [conflict, setConflict] = useState<TheirNote | null>(null);
+  const [conflict, setConflict] = useState<SavedNote | null>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
 
   // On load, and whenever the server's version moves on: follow it unless this browser holds unsaved text.
@@ -50,7 +48,7 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
     mutationFn: async (toSave: NoteDraft) => {
       const result = await saveStepNote({ teamId, stepId, body: toSave.body, blocked: toSave.blocked, blockedReason: toSave.blocked ? toSave.blockedReason : null, baseVersion: toSave.baseVersion });
       if (!result.ok) {
-        if (result.latest !== undefined) setConflict(result.latest ? toTheirs(result.latest) : null);
+        if (result.latest !== undefined) setConflict(result.latest ? toSavedNote(result.latest) : null);
         throw new Error(result.message);
       }
       return result.data!;
@@ -60,7 +58,7 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
       setRestored(false);
       setConflict(null);
       setDraft((d) => ({ ...d, baseVersion: note.version }));
-      setBaseline(toTheirs(note));
+      setBaseline(toSavedNote(note));
     },
   });
 
@@ -139,6 +137,6 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
   );
 }
 
-function toTheirs(note: NoteView): TheirNote {
+function toSavedNote(note: NoteView): SavedNote {
   return { body: note.body, blocked: note.blocked, blockedReason: note.blockedReason, version: note.version, updatedBy: note.updatedBy, updatedAt: new Date(note.updatedAt).toISOString() };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/session";
 import { getStepHistory } from "@/lib/data/progress";
 import { Card } from "@/components/ui/card";
-import { STATUS_LABEL } from "@/components/ui/status-badge";
+import { STATUS_LABEL } from "@/lib/progress/compute";
 import { formatWhen } from "@/lib/utils";
 
 export async function StepHistory({ actor, teamId, stepId }: { actor: Actor; teamId: string; stepId: string }) {

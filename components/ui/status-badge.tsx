@@ -1,8 +1,6 @@
 import { STATUS_LABEL, type StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 
-export { STATUS_LABEL };
-
 const STYLE: Record<StepStatus, string> = {
   NOT_STARTED: "bg-slate-100 text-slate-700 ring-slate-200",
   IN_PROGRESS: "bg-amber-50 text-amber-800 ring-amber-200",

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
 import { computeProgress, type StepStatus } from "@/lib/progress/compute";
-import { resolvePlanTeam } from "./plan-team";
+import { resolvePlanTeam, type PlanTeam } from "./plan-team";
 import { getTeamStepStates, type StepState } from "./progress";
 import { parseIdParam } from "@/lib/validations/search-params";
 
@@ -12,12 +12,13 @@ import { parseIdParam } from "@/lib/validations/search-params";
 export async function getPlanView(actor: Actor, requestedTeam: unknown) {
   const course = loadCourse();
   // A malformed ?team= or a team outside the actor's cohorts is reported as missing, so its existence is not revealed either.
-  const team = await Promise.resolve()
-    .then(() => resolvePlanTeam(actor, parseIdParam(requestedTeam)))
-    .catch((error) => {
-      if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
-      throw error;
-    });
+  let team: PlanTeam | null;
+  try {
+    team = await resolvePlanTeam(actor, parseIdParam(requestedTeam));
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
+    throw error;
+  }
   const states: Map<string, StepState> = team ? await getTeamStepStates(actor, team.id) : new Map();
   const statuses = new Map<string, StepStatus>([...states].map(([id, s]) => [id, s.status]));
   return { course, team, states, statuses, progress: computeProgress(course, statuses) };
