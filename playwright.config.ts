@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
 // Each database gets its own server and its own copy of every spec.
-const servers = [{ name: "embedded", port: 3210 }];
-if (process.env.DAYBOOK_TEST_DATABASE_URL) servers.push({ name: "postgres", port: 3211 });
+// DAYBOOK_E2E_PORT moves both servers, so two test runs on one machine do not collide.
+const basePort = Number(process.env.DAYBOOK_E2E_PORT ?? 3210);
+const servers = [{ name: "embedded", port: basePort }];
+if (process.env.DAYBOOK_TEST_DATABASE_URL) servers.push({ name: "postgres", port: basePort + 1 });
 
 export default defineConfig({
   testDir: "e2e",

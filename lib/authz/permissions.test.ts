@@ -21,6 +21,21 @@ const cases: Array<[Role, Action, Relation[], boolean]> = [
   ["STAKEHOLDER", "note.read", ["cohortStakeholder"], false],
   ["STAKEHOLDER", "board.read", ["cohortStakeholder"], true],
   ["STAKEHOLDER", "cohort.manage", ["cohortStakeholder"], false],
+  ["STUDENT", "cluster.connect", ["teamMember"], true],
+  ["STUDENT", "cluster.connect", [], false],
+  ["INSTRUCTOR", "cluster.connect", ["cohortInstructor"], false],
+  ["INSTRUCTOR", "cluster.read", ["cohortInstructor"], true],
+  ["STAKEHOLDER", "cluster.read", ["cohortStakeholder"], false],
+  ["STUDENT", "run.apply", ["teamMember"], true],
+  ["INSTRUCTOR", "run.apply", ["cohortInstructor"], false],
+  ["INSTRUCTOR", "run.verify", ["cohortInstructor"], true],
+  ["STAKEHOLDER", "run.verify", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "run.read", ["cohortStakeholder"], false],
+  ["STUDENT", "run.read", [], false],
+  ["STUDENT", "attestation.write", ["teamMember"], true],
+  ["STUDENT", "gate.override", ["teamMember"], false],
+  ["INSTRUCTOR", "gate.override", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "gate.override", [], false],
 ];
 
 describe("permission table", () => {
@@ -36,7 +51,7 @@ describe("permission table", () => {
     const writers = ACTIONS.filter((a) => a.endsWith(".write")).flatMap((a) =>
       ROLES.filter((r) => (PERMISSIONS[a] as Record<string, unknown>)[r]).map((r) => `${r}:${a}`),
     );
-    expect(writers.sort()).toEqual(["STUDENT:note.write", "STUDENT:progress.write"]);
+    expect(writers.sort()).toEqual(["STUDENT:attestation.write", "STUDENT:note.write", "STUDENT:progress.write"]);
   });
 
   it("assertCan throws a ForbiddenError naming the action", () => {

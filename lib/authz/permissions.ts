@@ -19,6 +19,13 @@ export const ACTIONS = [
   "board.read",
   "cohort.create",
   "cohort.manage",
+  "cluster.read",
+  "cluster.connect",
+  "run.read",
+  "run.apply",
+  "run.verify",
+  "attestation.write",
+  "gate.override",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +40,16 @@ export const PERMISSIONS = {
   "board.read": { INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
   "cohort.create": { INSTRUCTOR: ["anyone"] },
   "cohort.manage": { INSTRUCTOR: ["cohortInstructor"] },
+  // The team's cluster connection (address, version, namespace), never its credentials.
+  "cluster.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
+  "cluster.connect": { STUDENT: ["teamMember"] },
+  "run.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
+  // Changes the team's cluster: apply manifests, run kubectl-style actions.
+  "run.apply": { STUDENT: ["teamMember"] },
+  // Reads the team's cluster and records the verdict: verify a step, re-verify all.
+  "run.verify": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
+  "attestation.write": { STUDENT: ["teamMember"] },
+  "gate.override": { INSTRUCTOR: ["cohortInstructor"] },
 } as const satisfies Record<Action, Grants>;
 
 export function can(role: Role, action: Action, relations: Iterable<Relation> = []): boolean {
