@@ -1,5 +1,5 @@
 // npm run course:check: validates course/plan and the course pack; lists errors, then one summary line.
-import { checkPack, summaryLine } from "../lib/course/check-pack";
+import { checkPack, summaryLine } from "../lib/pack/check-pack";
 import { defaultCourseDir } from "../lib/course/load";
 
 const report = checkPack(defaultCourseDir());

@@ -5,7 +5,7 @@ import { Markdown } from "@/components/step/markdown";
 import { CopyButton } from "@/components/step/copy-button";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { readPackEntry } from "@/lib/course/pack-files";
+import { readPackEntry } from "@/lib/pack/files";
 
 export async function generateMetadata({ params }: { params: Promise<{ path: string[] }> }): Promise<Metadata> {
   return { title: (await params).path.map(decodeURIComponent).join("/") };

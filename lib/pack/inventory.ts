@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
+import { readManifestDocuments, type ManifestObject } from "./manifests";
 
 // What the pack's plain manifests declare, so checks can be linted against the names they will look for.
 export type PackObject = {
@@ -32,7 +32,7 @@ type Obj = Record<string, any>;
 const names = (list: unknown): string[] =>
   Array.isArray(list) ? list.map((c: Obj) => c?.name).filter((n): n is string => typeof n === "string") : [];
 
-function toPackObject(file: string, doc: Obj): PackObject {
+function toPackObject(file: string, doc: ManifestObject & Obj): PackObject {
   const pod: Obj = doc.spec?.template?.spec ?? {};
   return {
     file,
@@ -49,22 +49,9 @@ function toPackObject(file: string, doc: Obj): PackObject {
 export type ParsedManifest = { file: string; objects: PackObject[]; errors: string[] };
 
 export function parseManifest(file: string, shown: string): ParsedManifest {
-  const errors: string[] = [];
-  let docs: unknown[] = [];
-  try {
-    docs = yaml.loadAll(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    return { file: shown, objects: [], errors: [`${shown}: invalid YAML: ${(err as Error).message.split("\n")[0]}`] };
-  }
-  const objects: PackObject[] = [];
-  docs.forEach((doc, i) => {
-    if (doc === null || doc === undefined) return;
-    const o = doc as Obj;
-    const missing = ["apiVersion", "kind"].filter((k) => typeof o[k] !== "string");
-    if (typeof o.metadata?.name !== "string") missing.push("metadata.name");
-    if (missing.length) errors.push(`${shown}: document ${i + 1}: missing ${missing.join(", ")}`);
-    else objects.push(toPackObject(shown, o));
-  });
+  const read = readManifestDocuments(fs.readFileSync(file, "utf8"), shown);
+  const objects = read.objects.map((o) => toPackObject(shown, o));
+  const errors = [...read.errors];
   if (objects.length === 0 && errors.length === 0) errors.push(`${shown}: contains no Kubernetes objects`);
   return { file: shown, objects, errors };
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { defaultCourseDir } from "./load";
+import { defaultCourseDir } from "@/lib/course/load";
 
 const READABLE = /\.(md|ya?ml|sql|sh|tpl|txt|json)$/i;
 const HIDDEN = new Set(["plan"]);

@@ -1,11 +1,12 @@
 /**
- * Course-pack manifests as data: parse the multi-document YAML files under
- * course/ and retarget them to another namespace (isolated test namespaces,
- * per-team namespaces). Pure except for `loadManifests`, which reads a file.
+ * Course-pack manifests as data: the one parser of the multi-document YAML files under the course
+ * folder, and the rewrites that target them at a team (namespace, images, generated Secrets).
+ * Pure except for `loadManifests`, which reads a file.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
+import { defaultCourseDir } from "@/lib/course/load";
 
 export interface ManifestObject {
   apiVersion: string;
@@ -22,9 +23,6 @@ export interface ManifestObject {
 
 /** The namespace every course manifest is written for. */
 export const COURSE_NAMESPACE = "ecommerce";
-
-/** Repository directory that holds the pack (course/). */
-export const COURSE_DIR = path.resolve(import.meta.dirname, "..", "..", "course");
 
 /** Kinds that are not namespaced (the ones the pack or its tests can contain). */
 const CLUSTER_SCOPED_KINDS = new Set([
@@ -53,23 +51,38 @@ function isManifestObject(doc: unknown): doc is ManifestObject {
   return typeof d.apiVersion === "string" && typeof d.kind === "string" && !!meta && typeof meta.name === "string";
 }
 
-/** Parses a multi-document YAML string; empty documents are skipped, malformed ones throw. */
-export function parseManifests(text: string, source = "<string>"): ManifestObject[] {
-  const docs = yaml.loadAll(text);
-  const out: ManifestObject[] = [];
+export type ManifestDocuments = { objects: ManifestObject[]; errors: string[] };
+
+/** Reads every document of a multi-document YAML string; empty documents are skipped, bad ones reported. */
+export function readManifestDocuments(text: string, source = "<string>"): ManifestDocuments {
+  let docs: unknown[];
+  try {
+    docs = yaml.loadAll(text);
+  } catch (err) {
+    return { objects: [], errors: [`${source}: invalid YAML: ${(err as Error).message.split("\n")[0]}`] };
+  }
+  const objects: ManifestObject[] = [];
+  const errors: string[] = [];
   docs.forEach((doc, i) => {
     if (doc === null || doc === undefined) return;
-    if (!isManifestObject(doc)) {
-      throw new Error(`${source}: document ${i + 1} is not a Kubernetes object (needs apiVersion, kind, metadata.name)`);
-    }
-    out.push(doc);
+    if (isManifestObject(doc)) objects.push(doc);
+    else errors.push(`${source}: document ${i + 1} is not a Kubernetes object (needs apiVersion, kind, metadata.name)`);
   });
-  return out;
+  return { objects, errors };
 }
 
-/** Loads one pack file, e.g. `loadManifests("k8s-manifests/04-deployments.yaml")` (relative to course/) or an absolute path. */
-export function loadManifests(file: string): ManifestObject[] {
-  const full = path.isAbsolute(file) ? file : path.join(COURSE_DIR, file);
+export class ManifestError extends Error {}
+
+/** Parses a multi-document YAML string; throws a ManifestError naming the first bad document. */
+export function parseManifests(text: string, source = "<string>"): ManifestObject[] {
+  const { objects, errors } = readManifestDocuments(text, source);
+  if (errors.length > 0) throw new ManifestError(errors[0]);
+  return objects;
+}
+
+/** Loads one pack file, e.g. `loadManifests("k8s-manifests/04-deployments.yaml")` (relative to the course folder) or an absolute path. */
+export function loadManifests(file: string, courseDir = defaultCourseDir()): ManifestObject[] {
+  const full = path.isAbsolute(file) ? file : path.join(courseDir, file);
   return parseManifests(readFileSync(full, "utf8"), file);
 }
 

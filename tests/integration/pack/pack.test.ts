@@ -14,10 +14,13 @@ import {
   RequestContext, type KubernetesObject, type V1Deployment,
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultCourseDir } from "@/lib/course/load";
+import { explainApplyError } from "@/lib/pack/explain-apply-error";
 import {
-  COURSE_DIR, PACK_APPLY_ORDER, explainApplyError, fillGeneratedSecrets, loadManifests, objectRef, parseManifests, retargetNamespace,
-  type ManifestObject,
-} from "@/lib/course-pack";
+  PACK_APPLY_ORDER, fillGeneratedSecrets, loadManifests, objectRef, parseManifests, retargetNamespace, type ManifestObject,
+} from "@/lib/pack/manifests";
+
+const COURSE_DIR = defaultCourseDir();
 import {
   apiErrorCode, createTestNamespace, deleteNamespace, helmBinary, isLocalControlPlane, loadTestKubeConfig, testKubeconfigPath, waitFor,
 } from "../support/cluster";

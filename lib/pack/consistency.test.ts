@@ -8,7 +8,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { COURSE_DIR, loadManifests, type ManifestObject } from "./manifests";
+import { loadManifests, type ManifestObject } from "./manifests";
+import { defaultCourseDir } from "@/lib/course/load";
+
+const COURSE_DIR = defaultCourseDir();
 import { podResources, containersMissingResources, parseQuantity, type PodSpecLike } from "./resources";
 
 // ---------- the plan ----------

@@ -3,7 +3,10 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { COURSE_DIR, loadManifests, PACK_APPLY_ORDER } from "./manifests";
+import { loadManifests, PACK_APPLY_ORDER } from "./manifests";
+import { defaultCourseDir } from "@/lib/course/load";
+
+const COURSE_DIR = defaultCourseDir();
 
 interface Flag { type: string; default: unknown; values?: string[] }
 interface CheckDef { id: string; kind: string; when?: Record<string, unknown[]>; [k: string]: unknown }

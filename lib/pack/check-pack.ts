@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { CourseLoadError, displayPath, readCourse } from "./load";
-import { CHART_DIR, listFiles, MANIFEST_DIRS, parseManifest, type PackObject } from "./pack-index";
-import type { Check, Course, Step } from "./schema";
+import { CourseLoadError, displayPath, readCourse } from "@/lib/course/load";
+import { CHART_DIR, listFiles, MANIFEST_DIRS, parseManifest, type PackObject } from "./inventory";
+import type { Check, Course, Step } from "@/lib/course/schema";
 
 export type PackReport = { steps: number; automatedChecks: number; manifests: number; errors: string[] };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   PACK_APPLY_ORDER, fillGeneratedSecrets, generatedSecretKeys, loadManifests, parseManifests, retargetNamespace, setImages,
 } from "./manifests";
-import { explainApplyError } from "./errors";
+import { explainApplyError } from "./explain-apply-error";
 import { parseQuantity, podResources } from "./resources";
 
 describe("parseManifests", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainApplyError } from "./errors";
+import { explainApplyError } from "./explain-apply-error";
 
 const VPA_MISSING = "VPA is not installed on this cluster (CRD verticalpodautoscalers.autoscaling.k8s.io missing)";
 

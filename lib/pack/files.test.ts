@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPackEntry } from "./pack-files";
+import { readPackEntry } from "./files";
 
 describe("readPackEntry", () => {
   it("reads a manifest the guide names", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkPack, summaryLine } from "./check-pack";
-import { readCourse } from "./load";
+import { readCourse } from "@/lib/course/load";
 
 const courseDir = path.resolve(import.meta.dirname, "../../course");
 const PACK_DIRS = ["plan", "k8s-manifests", "monitoring", "templates", "environments", "validation", "docs"];

@@ -1,3 +1,0 @@
-export * from "./manifests";
-export * from "./errors";
-export * from "./resources";
