@@ -1,0 +1,77 @@
+import "server-only";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
+
+/** Inline credentials of one cluster context; Daybook never reads files or runs plugins for a team. */
+export type ClusterCredentials = {
+  server: string;
+  certificateAuthorityData?: string;
+  tlsServerName?: string;
+  insecureSkipTlsVerify?: boolean;
+  clientCertificateData?: string;
+  clientKeyData?: string;
+  token?: string;
+};
+
+export type ClusterTarget = {
+  credentials: ClusterCredentials;
+  /** Resolves the API server's host to the address that was checked (SSRF pinning). */
+  lookup?: LookupFunction;
+  /** Per-request deadline for REST calls. */
+  timeoutMs?: number;
+};
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+// client-node creates a fresh agent for every request; one keep-alive agent per cluster saves a TLS
+// handshake per call, and is where the pinned lookup goes for both REST and WebSocket traffic.
+class DaybookKubeConfig extends KubeConfig {
+  private restAgent: https.Agent | undefined;
+
+  constructor(private readonly target: ClusterTarget) {
+    super();
+  }
+
+  private agentOptions(): https.AgentOptions {
+    const c = this.target.credentials;
+    const pem = (b64?: string) => (b64 ? Buffer.from(b64, "base64") : undefined);
+    return {
+      ca: pem(c.certificateAuthorityData),
+      cert: pem(c.clientCertificateData),
+      key: pem(c.clientKeyData),
+      servername: c.tlsServerName,
+      rejectUnauthorized: !c.insecureSkipTlsVerify,
+      lookup: this.target.lookup,
+    };
+  }
+
+  override async applySecurityAuthentication(context: RequestContext): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    this.restAgent ??= new https.Agent({ ...this.agentOptions(), keepAlive: true, maxSockets: 16 });
+    context.setAgent(this.restAgent);
+    if (!context.getSignal()) context.setSignal(AbortSignal.timeout(this.target.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+  }
+
+  override async applyToHTTPSOptions(opts: Parameters<KubeConfig["applyToHTTPSOptions"]>[0]): Promise<void> {
+    await super.applyToHTTPSOptions(opts);
+    (opts as { agent?: https.Agent }).agent = new https.Agent(this.agentOptions());
+  }
+
+  close(): void {
+    this.restAgent?.destroy();
+  }
+}
+
+/** The only place Daybook builds a KubeConfig. */
+export function buildKubeConfig(target: ClusterTarget): KubeConfig & { close(): void } {
+  const c = target.credentials;
+  const kc = new DaybookKubeConfig(target);
+  kc.loadFromOptions({
+    clusters: [{ name: "team", server: c.server, caData: c.certificateAuthorityData, tlsServerName: c.tlsServerName, skipTLSVerify: c.insecureSkipTlsVerify ?? false }],
+    users: [{ name: "team", token: c.token, certData: c.clientCertificateData, keyData: c.clientKeyData }],
+    contexts: [{ name: "team", cluster: "team", user: "team" }],
+    currentContext: "team",
+  });
+  return kc;
+}

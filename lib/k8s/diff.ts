@@ -1,0 +1,72 @@
+/** Field-level differences between a live object and what an apply would make of it (pure). */
+import type { KubeObject } from "./types";
+
+export type FieldChange = { path: string; change: "added" | "removed" | "changed"; before?: string; after?: string };
+
+const IGNORED_META = new Set(["managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink"]);
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function comparable(o: KubeObject): Json {
+  const { status: _status, metadata, ...rest } = o as KubeObject & { status?: unknown };
+  const meta = Object.fromEntries(Object.entries(metadata ?? {}).filter(([k]) => !IGNORED_META.has(k)));
+  return JSON.parse(JSON.stringify({ ...rest, metadata: meta })) as Json;
+}
+
+const isObject = (v: Json | undefined): v is { [k: string]: Json } => typeof v === "object" && v !== null && !Array.isArray(v);
+const short = (v: Json | undefined) => {
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+};
+
+// Lists of named things (containers, ports, env) are matched by name, as strategic merge does.
+const keyOf = (item: Json, i: number) => (isObject(item) && typeof item.name === "string" ? item.name : String(i));
+
+function walk(path: string, a: Json | undefined, b: Json | undefined, out: FieldChange[]): void {
+  if (JSON.stringify(a) === JSON.stringify(b)) return;
+  if (a === undefined) return void out.push({ path, change: "added", after: short(b) });
+  if (b === undefined) return void out.push({ path, change: "removed", before: short(a) });
+  if (isObject(a) && isObject(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) walk(path ? `${path}.${k}` : k, a[k], b[k], out);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.every((x, i) => keyOf(x, i) !== String(i)) && b.every((x, i) => keyOf(x, i) !== String(i))) {
+    const byKey = (list: Json[]) => new Map(list.map((x, i) => [keyOf(x, i), x]));
+    const [ma, mb] = [byKey(a), byKey(b)];
+    for (const k of new Set([...ma.keys(), ...mb.keys()])) walk(`${path}[${k}]`, ma.get(k), mb.get(k), out);
+    return;
+  }
+  out.push({ path, change: "changed", before: short(a), after: short(b) });
+}
+
+const bytes = (v: string | undefined, base64: boolean) => (v === undefined ? undefined : `<${base64 ? Buffer.from(v, "base64").length : Buffer.byteLength(v)} bytes>`);
+
+/** Secrets are compared in full but reported by key names and sizes only, as `kubectl describe secret`. */
+function redact(kind: string | undefined, changes: FieldChange[]): FieldChange[] {
+  if (kind !== "Secret") return changes;
+  return changes.map((c) => {
+    const m = /^(data|stringData)(?:\.(.+))?$/.exec(c.path);
+    if (!m) return c;
+    const b64 = m[1] === "data";
+    if (!m[2]) return { ...c, before: c.before && "<keys hidden>", after: c.after && "<keys hidden>" };
+    const before = bytes(c.before, b64);
+    const after = bytes(c.after, b64);
+    return { ...c, before, after: c.change === "changed" && before === after ? `${after} (value changed)` : after };
+  });
+}
+
+export function diffObjects(live: KubeObject | undefined, next: KubeObject): FieldChange[] {
+  const out: FieldChange[] = [];
+  walk("", live ? comparable(live) : undefined, comparable(next), out);
+  return redact(next.kind ?? live?.kind, live ? out : []);
+}
+
+/** The key names and sizes of a Secret, never its values. */
+export function secretSummary(secret: KubeObject): { key: string; bytes: number }[] {
+  const data = (secret.data ?? {}) as Record<string, string>;
+  const stringData = (secret.stringData ?? {}) as Record<string, string>;
+  return [
+    ...Object.entries(data).map(([key, v]) => ({ key, bytes: Buffer.from(v, "base64").length })),
+    ...Object.entries(stringData).map(([key, v]) => ({ key, bytes: Buffer.byteLength(v) })),
+  ].sort((a, b) => a.key.localeCompare(b.key));
+}

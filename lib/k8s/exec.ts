@@ -1,0 +1,71 @@
+import "server-only";
+import { PassThrough, Writable } from "node:stream";
+import { Exec, type KubeConfig, type V1Status } from "@kubernetes/client-node";
+import { toFailure } from "./errors";
+import { failure, ok, type K8sResult } from "./result";
+
+export type ExecRequest = {
+  namespace: string;
+  pod: string;
+  container: string;
+  command: string[];
+  /** Sent on stdin, then stdin is closed (e.g. SQL for psql). */
+  stdin?: string;
+  timeoutMs?: number;
+  /** Output beyond this is dropped (and said so), so a chatty command cannot fill memory. */
+  maxOutputBytes?: number;
+};
+
+export type ExecOutcome = { exitCode: number; stdout: string; stderr: string; truncated: boolean; status?: V1Status };
+
+function collector(limit: number, state: { bytes: number; truncated: boolean }) {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      const room = limit - state.bytes;
+      if (room > 0) chunks.push(chunk.subarray(0, room));
+      if (chunk.length > room) state.truncated = true;
+      state.bytes += Math.min(chunk.length, Math.max(room, 0));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
+}
+
+/** kubectl's remotecommand status → the process exit code. */
+export function exitCodeOf(status: V1Status | undefined): number | undefined {
+  if (!status) return undefined;
+  if (status.status === "Success") return 0;
+  const cause = status.details?.causes?.find((c) => c.reason === "ExitCode");
+  return cause?.message !== undefined ? Number(cause.message) : 1;
+}
+
+/** `kubectl exec POD -c C -- CMD`, non-interactive; resolves when the command ends. */
+export async function execInPod(kc: KubeConfig, req: ExecRequest): Promise<K8sResult<ExecOutcome>> {
+  const state = { bytes: 0, truncated: false };
+  const limit = req.maxOutputBytes ?? 256 * 1024;
+  const out = collector(limit, state);
+  const err = collector(limit, state);
+  const stdin = req.stdin === undefined ? null : new PassThrough();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (r: K8sResult<ExecOutcome>) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish(failure("timeout", `\`${req.command.join(" ")}\` did not finish within ${Math.round((req.timeoutMs ?? 30_000) / 1000)} s.`)), req.timeoutMs ?? 30_000);
+    new Exec(kc)
+      .exec(req.namespace, req.pod, req.container, req.command, out.stream, err.stream, stdin, false, (status) => {
+        const exitCode = exitCodeOf(status) ?? 1;
+        finish(ok({ exitCode, stdout: out.text(), stderr: err.text(), truncated: state.truncated, status }));
+      })
+      .then((socket) => {
+        if (stdin) stdin.end(req.stdin);
+        // Old servers may close without a status frame; the exit code is then unknown.
+        socket.on("close", () => setTimeout(() => finish(failure("server", "The exec stream closed without an exit status.")), 500));
+      })
+      .catch((error: unknown) => finish(toFailure(error)));
+  });
+}
