@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { validCheckSchema } from "./check-schema";
+import { checkSchema } from "@/lib/checks/registry";
+import { operationSchema, selfTestSchema } from "./operations";
 
-export { checkSchema, validCheckSchema, checkKinds } from "./check-schema";
-export type { Check, CheckKind, CheckOf } from "./check-schema";
+export { checkSchema, checkKinds } from "@/lib/checks/registry";
+export type { Check, CheckKind, CheckOf } from "@/lib/checks/registry";
+export type { Operation, SelfTest } from "./operations";
 
 const text = z.string().min(1);
 
@@ -41,7 +43,9 @@ export const stepSchema = z
     substeps: z.array(substepSchema).min(1),
     references: z.array(referenceSchema),
     applies: z.array(text),
-    checks: z.array(validCheckSchema).min(1),
+    operations: z.array(operationSchema).optional(),
+    checks: z.array(checkSchema).min(1),
+    selfTest: selfTestSchema.optional(),
     signoff: z.array(signoffRoleSchema).min(1).optional(),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drainVerdict } from "./drain";
+import { drainVerdict } from "./drain-filters";
 import { planRollback } from "./rollout";
 import { rolloutStatus } from "./rollout-status";
 import type { Deployment, Pod, ReplicaSet } from "./types";

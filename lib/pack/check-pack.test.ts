@@ -7,7 +7,7 @@ import { checkPack, summaryLine } from "./check-pack";
 import { readCourse } from "@/lib/course/load";
 
 const courseDir = path.resolve(import.meta.dirname, "../../course");
-const PACK_DIRS = ["plan", "k8s-manifests", "monitoring", "templates", "environments", "validation", "docs"];
+const PACK_DIRS = ["plan", "k8s-manifests", "monitoring", "templates", "environments", "validation", "docs", "database"];
 let dir: string;
 
 // A copy of the real plan and pack, with stub files for any doc or script not written yet.
@@ -16,7 +16,7 @@ function completePack(): string {
   for (const d of PACK_DIRS) {
     if (fs.existsSync(path.join(courseDir, d))) fs.cpSync(path.join(courseDir, d), path.join(out, d), { recursive: true });
   }
-  fs.copyFileSync(path.join(courseDir, "support-contacts.yaml"), path.join(out, "support-contacts.yaml"));
+  for (const f of ["support-contacts.yaml", "images.yaml"]) fs.copyFileSync(path.join(courseDir, f), path.join(out, f));
   const course = readCourse(out);
   const steps = course.days.flatMap((d) => d.steps);
   const wanted = [

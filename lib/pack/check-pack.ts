@@ -2,8 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { CourseLoadError, displayPath, readCourse } from "@/lib/course/load";
-import { CHART_DIR, listFiles, MANIFEST_DIRS, parseManifest, type PackObject } from "./inventory";
-import type { Check, Course, Step } from "@/lib/course/schema";
+import { CHART_DIR, chartObjects, listFiles, MANIFEST_DIRS, parseManifest, type PackObject } from "./inventory";
+import type { Course, Operation, Step } from "@/lib/course/schema";
+import type { LintContext } from "@/lib/checks/define";
+import { imageReferencesIn, lintCheck } from "@/lib/checks/lint";
+import { lintSuites, readSuites } from "@/lib/checks/suites";
+import { imageRefs, readPackImages } from "./images";
 
 export type PackReport = { steps: number; automatedChecks: number; manifests: number; errors: string[] };
 
@@ -44,97 +48,37 @@ function chartTemplates(courseDir: string, errors: string[]): number {
   return listFiles(path.join(chart, "templates")).length;
 }
 
-const where = (step: Step, check?: Check) => (check ? `step ${step.number} (${step.id}) check ${check.id}` : `step ${step.number} (${step.id})`);
+const where = (step: Step, what?: string) => (what ? `step ${step.number} (${step.id}) ${what}` : `step ${step.number} (${step.id})`);
 
-function lintCheck(courseDir: string, step: Step, check: Check, objects: PackObject[]): string[] {
-  const errors: string[] = [];
-  const named = (kind: string, name: string) => objects.filter((o) => o.kind === kind && o.name === name);
-  const need = (kind: string, name: string) => {
-    const found = named(kind, name);
-    if (found.length === 0) errors.push(`${where(step, check)}: no ${kind} "${name}" in the pack manifests`);
-    return found;
-  };
-  const needContainers = (deployment: string, wanted: string[], among: "containers" | "initContainers" | "any" = "containers") => {
-    const found = need("Deployment", deployment);
-    if (found.length === 0) return;
-    const have = new Set(found.flatMap((o) => (among === "any" ? [...o.containers, ...o.initContainers] : o[among])));
-    const label = among === "initContainers" ? "init container" : "container";
-    for (const c of wanted) {
-      if (!have.has(c)) errors.push(`${where(step, check)}: Deployment "${deployment}" has no ${label} "${c}" in the pack`);
-    }
-  };
-  switch (check.kind) {
-    case "namespaceExists":
-      need("Namespace", check.name);
-      break;
-    case "resourceQuotaEnforced":
-      if (check.name) need("ResourceQuota", check.name);
-      break;
-    case "resourceExists":
-      if (check.name) need(check.resourceKind, check.name);
-      break;
-    case "configMapKeys":
-    case "secretKeys": {
-      const kind = check.kind === "configMapKeys" ? "ConfigMap" : "Secret";
-      const found = need(kind, check.name);
-      if (check.manifest && !pathExists(courseDir, check.manifest)) errors.push(`${where(step, check)}: manifest ${check.manifest} does not exist`);
-      if (check.manifest && found.length && !found.some((o) => o.file.endsWith(check.manifest!))) {
-        errors.push(`${where(step, check)}: ${kind} "${check.name}" is not declared in ${check.manifest}`);
-      }
-      const keys = new Set(found.flatMap((o) => o.keys));
-      for (const k of check.keys ?? []) if (found.length && !keys.has(k)) errors.push(`${where(step, check)}: ${kind} "${check.name}" declares no key "${k}"`);
-      break;
-    }
-    case "deploymentAvailable":
-      need("Deployment", check.name);
-      break;
-    case "rolloutComplete":
-    case "rolloutHistory":
-      need("Deployment", check.deployment);
-      break;
-    case "podLogsContain":
-      needContainers(check.deployment, check.container ? [check.container] : [], "any");
-      break;
-    case "execSucceeds":
-      needContainers(check.deployment, check.container ? [check.container] : []);
-      break;
-    case "deploymentImage":
-    case "probesConfigured":
-      needContainers(check.deployment, [check.container]);
-      break;
-    case "podContainers":
-      needContainers(check.deployment, check.containers ?? []);
-      needContainers(check.deployment, check.initContainersCompleted ?? [], "initContainers");
-      break;
-    case "httpViaServiceProxy": {
-      const found = need("Service", check.service);
-      if (found.length && !found.some((o) => o.servicePorts.includes(check.port))) {
-        errors.push(`${where(step, check)}: Service "${check.service}" exposes no port ${check.port} in the pack`);
-      }
-      break;
-    }
-    case "hpaExists":
-      need("HorizontalPodAutoscaler", check.name);
-      break;
-    case "vpaExists":
-      need("VerticalPodAutoscaler", check.name);
-      break;
-    case "canI": {
-      const [, , ns, sa] = check.as.split(":");
-      if (ns === check.namespace && sa) need("ServiceAccount", sa);
-      break;
-    }
-    case "validationSuite": {
-      const script = `validation/${check.suite}.sh`;
-      if (!pathExists(courseDir, script)) errors.push(`${where(step, check)}: ${script} does not exist`);
-      break;
-    }
+function lintOperation(op: Operation, pack: LintContext, knownRefs: Set<string>): string[] {
+  const errors = imageReferencesIn(op).filter((r) => !knownRefs.has(r)).map((r) => `unknown image reference ${r}`);
+  const deployment = "deployment" in op ? op.deployment : undefined;
+  if (deployment && !pack.objects.some((o) => o.kind === "Deployment" && o.name === deployment)) errors.push(`no Deployment "${deployment}" in the pack manifests`);
+  for (const file of [...("files" in op ? op.files : []), ...("values" in op ? op.values : []), ...("chart" in op ? [op.chart] : [])]) {
+    if (!pack.exists(file)) errors.push(`${file} does not exist in the pack`);
+  }
+  return errors;
+}
+
+function lintStep(step: Step, pack: LintContext, knownRefs: Set<string>): string[] {
+  const errors = step.checks.flatMap((c) => lintCheck(c, pack, knownRefs).map((e) => `${where(step, `check ${c.id}`)}: ${e}`));
+  for (const op of step.operations ?? []) errors.push(...lintOperation(op, pack, knownRefs).map((e) => `${where(step, `operation ${op.id}`)}: ${e}`));
+  const ids = new Set(step.checks.map((c) => c.id));
+  const test = step.selfTest;
+  for (const p of test?.passBefore ?? []) if (!ids.has(p.check)) errors.push(`${where(step)}: selfTest.passBefore names no check "${p.check}"`);
+  for (const b of test?.breaks ?? []) {
+    for (const id of b.fails) if (!ids.has(id)) errors.push(`${where(step)}: selfTest break names no check "${id}"`);
+    for (const op of [...b.do, ...(b.repair ?? [])]) errors.push(...lintOperation(op, pack, knownRefs).map((e) => `${where(step, `selfTest ${op.id}`)}: ${e}`));
   }
   return errors;
 }
 
 export function lintCourse(course: Course, courseDir: string, objects: PackObject[]): string[] {
   const errors: string[] = [];
+  const releases = course.days.flatMap((d) => d.steps.flatMap((s) => s.operations ?? [])).flatMap((o) => (o.kind === "helmUpgradeInstall" ? [o.release] : []));
+  const charted = releases.flatMap((r) => chartObjects(path.join(courseDir, CHART_DIR), r, displayPath));
+  const pack: LintContext = { objects: [...objects, ...charted], exists: (rel) => pathExists(courseDir, rel) };
+  const knownRefs = new Set(Object.keys(imageRefs(readPackImages(courseDir), { registry: "", mirrorPublic: false })));
   for (const step of course.days.flatMap((d) => d.steps)) {
     for (const rel of step.applies) {
       if (!pathExists(courseDir, rel)) errors.push(`${where(step)}: applies ${rel}, which does not exist in the pack`);
@@ -142,7 +86,12 @@ export function lintCourse(course: Course, courseDir: string, objects: PackObjec
     for (const ref of step.references) {
       if (!pathExists(courseDir, ref.path)) errors.push(`${where(step)}: references ${ref.path}, which does not exist in the pack`);
     }
-    errors.push(...step.checks.flatMap((c) => lintCheck(courseDir, step, c, objects)));
+    errors.push(...lintStep(step, pack, knownRefs));
+  }
+  try {
+    errors.push(...lintSuites(readSuites(courseDir), (check) => lintCheck(check, pack, knownRefs)));
+  } catch (err) {
+    errors.push(`validation/suites.yaml: ${err instanceof Error ? err.message.split("\n").slice(0, 5).join(" ") : String(err)}`);
   }
   const ts = course.troubleshooting.reference.path;
   if (!pathExists(courseDir, ts)) errors.push(`troubleshooting: references ${ts}, which does not exist in the pack`);

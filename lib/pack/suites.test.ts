@@ -5,6 +5,8 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { loadManifests, PACK_APPLY_ORDER } from "./manifests";
 import { defaultCourseDir } from "@/lib/course/load";
+import { checkKinds } from "@/lib/checks/registry";
+import { lintSuites, resolveSuite, suitesFileSchema } from "@/lib/checks/suites";
 
 const COURSE_DIR = defaultCourseDir();
 
@@ -13,7 +15,7 @@ interface CheckDef { id: string; kind: string; when?: Record<string, unknown[]>;
 interface Suite { id: string; script: string; flags: string[]; includes?: Array<{ suite: string; when?: Record<string, unknown[]> }>; checks: CheckDef[] }
 const doc = yaml.load(readFileSync(path.join(COURSE_DIR, "validation/suites.yaml"), "utf8")) as { version: number; flags: Record<string, Flag>; suites: Suite[] };
 
-const KNOWN_KINDS = new Set(["resourceExists", "deploymentAvailable", "podsReady", "httpViaServiceProxy", "execSucceeds", "canI", "helmRelease", "hpaExists", "networkPolicyExists"]);
+const KNOWN_KINDS = new Set<string>(checkKinds);
 const packNames = new Set(PACK_APPLY_ORDER.flatMap((f) => loadManifests(f)).map((o) => `${o.kind}/${o.metadata.name}`));
 
 describe("validation suites", () => {
@@ -48,7 +50,7 @@ describe("validation suites", () => {
     for (const c of doc.suites.flatMap((s) => s.checks)) {
       if (c.kind === "deploymentAvailable" && !String(c.name).startsWith("ecommerce-prod-")) { expect(packNames.has(`Deployment/${c.name}`), c.id).toBe(true); n++; }
       if (c.kind === "resourceExists" && c.resourceKind !== "Ingress") { expect(packNames.has(`${c.resourceKind}/${c.name}`), c.id).toBe(true); n++; }
-      if (c.kind === "httpViaServiceProxy" && !String(c.service).startsWith("ecommerce-prod-")) { expect(packNames.has(`Service/${c.service}`), c.id).toBe(true); n++; }
+      if ((c.kind === "http" || c.kind === "loadTest") && !String(c.service).startsWith("ecommerce-prod-")) { expect(packNames.has(`Service/${c.service}`), c.id).toBe(true); n++; }
     }
     expect(n).toBeGreaterThan(15);
   });
@@ -65,5 +67,25 @@ describe("validation suites", () => {
       const head = readFileSync(path.join(COURSE_DIR, "validation", s.script), "utf8").split("\n").slice(0, 4).join("\n");
       for (const f of s.flags) expect(head, `${s.script} usage mentions --${f}`).toContain(`--${f}`);
     }
+  });
+  it("resolves as the engine runs it: flags, includes and `when`", () => {
+    const file = suitesFileSchema.parse(doc);
+    const core = resolveSuite(file, "run-tests", ["--namespace=team-a"]).map((r) => `${r.suite}/${r.check.id}`);
+    expect(core).toEqual(expect.arrayContaining(["smoke-tests/backend-health", "health-check/database-ready", "run-tests/quota"]));
+    expect(core.some((id) => id.includes("prometheus"))).toBe(false);
+    const all = resolveSuite(file, "run-tests", ["--type=all", "--environment=production", "--final"]).map((r) => r.check.id);
+    expect(all).toEqual(expect.arrayContaining(["prometheus-targets", "helm-release", "no-pending-pods", "frontend-to-prometheus-blocked"]));
+    const namespaced = resolveSuite(file, "health-check", ["--namespace=team-a"]).map((r) => (r.check as { namespace?: string }).namespace);
+    expect(new Set(namespaced)).toEqual(new Set(["team-a"]));
+    const perf = resolveSuite(file, "performance-test", ["--duration=600s", "--concurrency=50"]).map((r) => r.check).filter((c) => c.kind === "loadTest");
+    expect(perf.map((c) => [c.durationSeconds, c.concurrency])).toEqual([[600, 50], [600, 50]]);
+    expect(() => resolveSuite(file, "run-tests", ["--type=everything"])).toThrow(/expected one of/);
+  });
+  it("lintSuites passes the committed file and reports a check that does not fit its kind", () => {
+    const file = suitesFileSchema.parse(doc);
+    expect(lintSuites(file)).toEqual([]);
+    const broken = structuredClone(file);
+    broken.suites[0]!.checks[0] = { ...broken.suites[0]!.checks[0]!, replicas: 3 };
+    expect(lintSuites(broken).join("\n")).toMatch(/smoke-tests\/backend-available: .*replicas/);
   });
 });

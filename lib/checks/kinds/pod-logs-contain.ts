@@ -1,0 +1,44 @@
+import type { K8sResult } from "@/lib/k8s/result";
+import { defaultContainer, podForLogs } from "@/lib/k8s/pods";
+import { checkSchemaOf, defineCheck, name, namespace } from "../define";
+import { apiError, evidence, lines, verdict } from "../evidence";
+import { deploymentPods, notFoundText, type DeploymentPods } from "./workloads";
+
+type Fetched = DeploymentPods & { pod?: string; container?: string; logs?: K8sResult<string> };
+
+export const podLogsContain = defineCheck(
+  checkSchemaOf("podLogsContain", { namespace, deployment: name, container: name.optional(), pattern: name }),
+  {
+    async fetch(reads, c): Promise<Fetched> {
+      const dp = await deploymentPods(reads, c.namespace, c.deployment);
+      const pod = dp.pods.ok ? podForLogs(dp.pods.value) : undefined;
+      if (!pod) return dp;
+      const container = c.container ?? defaultContainer(pod);
+      const podName = pod.metadata!.name!;
+      return { ...dp, pod: podName, container, logs: await reads.logs({ namespace: c.namespace, pod: podName, container, tailLines: 500 }) };
+    },
+    evaluate({ deployment, pods, pod, container, logs }: Fetched, c) {
+      const expected = `the logs of ${c.deployment}${c.container ? ` (container ${c.container})` : ""} match /${c.pattern}/i`;
+      if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.deployment}`);
+      if (!deployment.value) return verdict("fail", expected, `deployment ${c.deployment} not found`, [evidence(`kubectl logs deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
+      if (!pods.ok) return apiError(expected, pods, "pods");
+      if (!pod || !logs) return verdict("fail", expected, `no pod of ${c.deployment} to read logs from`);
+      const cmd = `kubectl logs -n ${c.namespace} ${pod} -c ${container}`;
+      if (!logs.ok) return logs.kind === "invalid" ? verdict("fail", expected, logs.message, [evidence(cmd, logs.message)]) : apiError(expected, logs, `logs of ${pod}`);
+      let re: RegExp;
+      try {
+        re = new RegExp(c.pattern, "i");
+      } catch {
+        return verdict("error", expected, `the course's pattern /${c.pattern}/ is not a valid regular expression`);
+      }
+      const hit = logs.value.split("\n").find((l) => re.test(l));
+      const note = (pods.value.length > 1 ? `Found ${pods.value.length} pods, using pod/${pod}\n` : "");
+      return verdict(hit ? "pass" : "fail", expected, hit ? `found: ${hit.trim().slice(0, 200)}` : "no matching line in the last 500 lines", [evidence(cmd, note + lines(logs.value || "(no output)"))]);
+    },
+    lint(c, pack) {
+      const d = pack.objects.filter((o) => o.kind === "Deployment" && o.name === c.deployment);
+      if (d.length === 0) return [`no Deployment "${c.deployment}" in the pack manifests`];
+      return c.container && !d.some((o) => [...o.containers, ...o.initContainers].includes(c.container!)) ? [`Deployment "${c.deployment}" has no container "${c.container}" in the pack`] : [];
+    },
+  },
+);
