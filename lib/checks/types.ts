@@ -31,6 +31,8 @@ export type CheckResult = Verdict & {
   durationMs: number;
   /** Present when the check waited for the cluster to settle: how long, and what each try saw. */
   settle?: { waitedMs: number; settled: boolean; attempts: SettleAttempt[] };
+  /** A validation suite's own results, one per check it ran. */
+  children?: CheckResult[];
 };
 
 /** What the team's own configuration says where the course leaves a blank (registry, public URLs). */

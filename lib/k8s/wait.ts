@@ -23,9 +23,10 @@ export async function waitFor<T>(check: () => Promise<T | false | undefined | nu
 }
 
 /** Polls `probe` until `done(value)` or the deadline, keeping what it saw at each try. */
-export async function settle<T>(probe: () => Promise<T>, done: (value: T) => boolean, opts: WaitOptions): Promise<{ final: T; attempts: Attempt<T>[]; settled: boolean }> {
+export async function settle<T>(probe: () => Promise<T>, done: (value: T) => boolean, opts: WaitOptions & { delayFirst?: boolean }): Promise<{ final: T; attempts: Attempt<T>[]; settled: boolean }> {
   const start = Date.now();
   const attempts: Attempt<T>[] = [];
+  if (opts.delayFirst) await sleep(opts.intervalMs ?? 2000, opts.signal);
   for (;;) {
     const value = await probe();
     attempts.push({ atMs: Date.now() - start, value });
