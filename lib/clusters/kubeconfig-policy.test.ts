@@ -110,6 +110,15 @@ describe("listContexts", () => {
     expect(refused(listContexts(text)).message).toMatch(message);
   });
 
+  it("reads a YAML alias bomb without expanding it", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 12; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    const bomb = `${levels.join("\n")}\ncontexts:\n- name: boom\n  context: {cluster: *l11, user: u}\n`;
+    const result = listContexts(bomb);
+    expect(result.ok && result.contexts).toEqual([{ name: "boom", cluster: "", user: "u", current: false }]);
+    expect(refused(extractContext(bomb, "boom")).message).toMatch(/names a cluster "" that the kubeconfig does not contain/);
+  });
+
   it("refuses a file over the size limit before parsing it", () => {
     const huge = `${kubeconfig()}# ${"x".repeat(KUBECONFIG_MAX_BYTES)}\n`;
     const failure = refused(listContexts(huge));
