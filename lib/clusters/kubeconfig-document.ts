@@ -23,6 +23,8 @@ export interface PolicyFailure {
   message: string;
 }
 
+export type Step<T> = { ok: true; value: T } | PolicyFailure;
+
 export const failure = (field: string, message: string): PolicyFailure => ({ ok: false, field, message });
 
 export const FLATTEN_HINT = "kubectl config view --raw --minify --flatten";
