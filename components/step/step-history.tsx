@@ -15,7 +15,7 @@ export async function StepHistory({ actor, teamId, stepId }: { actor: Actor; tea
         <ol className="mt-2 space-y-2 text-sm">
           {events.map((e) => (
             <li key={e.id}>
-              <span className="font-medium">{e.actor.name}</span> set it to <span className="font-medium">{STATUS_LABEL[e.toStatus]}</span>
+              <span className="font-medium">{e.actor?.name ?? "A verification run"}</span> set it to <span className="font-medium">{STATUS_LABEL[e.toStatus]}</span>
               {e.outOfOrder ? <span className="text-amber-800"> (ahead of earlier steps)</span> : null}
               <span className="block text-xs text-slate-600">{formatWhen(e.at)}</span>
             </li>

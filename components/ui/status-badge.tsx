@@ -7,6 +7,8 @@ const STYLE: Record<StepStatus, string> = {
   DONE_MANUAL: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   VERIFIED: "bg-emerald-600 text-white ring-emerald-600",
   REGRESSED: "bg-rose-50 text-rose-800 ring-rose-200",
+  FAILED: "bg-orange-50 text-orange-900 ring-orange-200",
+  ATTESTED: "bg-sky-50 text-sky-900 ring-sky-300",
 };
 
 export function StatusBadge({ status }: { status: StepStatus }) {
@@ -23,4 +25,6 @@ export const STATUS_CELL: Record<StepStatus, string> = {
   DONE_MANUAL: "bg-emerald-300",
   VERIFIED: "bg-emerald-600",
   REGRESSED: "bg-rose-500",
+  FAILED: "bg-orange-400",
+  ATTESTED: "bg-sky-500",
 };

@@ -16,7 +16,7 @@ export async function getTeamStepStates(actor: Actor, teamId: string): Promise<M
     where: { teamId },
     select: { stepId: true, status: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
-  return new Map(rows.map((r) => [r.stepId, { status: r.status, updatedBy: r.updatedBy.name, updatedAt: r.updatedAt }]));
+  return new Map(rows.map((r) => [r.stepId, { status: r.status, updatedBy: r.updatedBy?.name ?? "Daybook", updatedAt: r.updatedAt }]));
 }
 
 export async function getStepHistory(actor: Actor, teamId: string, stepId: string) {
@@ -86,5 +86,5 @@ async function staleStatus(db: Pick<Prisma.TransactionClient, "stepProgress">, t
     where: { teamId_stepId: { teamId, stepId } },
     select: { status: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
-  return new StatusConflictError(row ? { status: row.status, updatedBy: row.updatedBy.name, updatedAt: row.updatedAt } : { status: "NOT_STARTED", updatedBy: "A teammate", updatedAt: new Date() });
+  return new StatusConflictError(row ? { status: row.status, updatedBy: row.updatedBy?.name ?? "Daybook", updatedAt: row.updatedAt } : { status: "NOT_STARTED", updatedBy: "A teammate", updatedAt: new Date() });
 }

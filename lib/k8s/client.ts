@@ -1,7 +1,7 @@
 import "server-only";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
 import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
+import { PinnedHttpsAgent, type PinnedAddress } from "@/lib/clusters/pinned-lookup";
 
 /** Inline credentials of one cluster context; Daybook never reads files or runs plugins for a team. */
 export type ClusterCredentials = {
@@ -16,8 +16,8 @@ export type ClusterCredentials = {
 
 export type ClusterTarget = {
   credentials: ClusterCredentials;
-  /** Resolves the API server's host to the address that was checked (SSRF pinning). */
-  lookup?: LookupFunction;
+  /** The address the SSRF policy approved: every connection goes there, whatever DNS says later. */
+  pinned?: PinnedAddress;
   /** Per-request deadline for REST calls. */
   timeoutMs?: number;
 };
@@ -42,20 +42,24 @@ class DaybookKubeConfig extends KubeConfig {
       key: pem(c.clientKeyData),
       servername: c.tlsServerName,
       rejectUnauthorized: !c.insecureSkipTlsVerify,
-      lookup: this.target.lookup,
     };
+  }
+
+  private agent(options: https.AgentOptions): https.Agent {
+    const all = { ...this.agentOptions(), ...options };
+    return this.target.pinned ? new PinnedHttpsAgent(this.target.pinned, all) : new https.Agent(all);
   }
 
   override async applySecurityAuthentication(context: RequestContext): Promise<void> {
     await super.applySecurityAuthentication(context);
-    this.restAgent ??= new https.Agent({ ...this.agentOptions(), keepAlive: true, maxSockets: 16 });
+    this.restAgent ??= this.agent({ keepAlive: true, maxSockets: 16 });
     context.setAgent(this.restAgent);
     if (!context.getSignal()) context.setSignal(AbortSignal.timeout(this.target.timeoutMs ?? DEFAULT_TIMEOUT_MS));
   }
 
   override async applyToHTTPSOptions(opts: Parameters<KubeConfig["applyToHTTPSOptions"]>[0]): Promise<void> {
     await super.applyToHTTPSOptions(opts);
-    (opts as { agent?: https.Agent }).agent = new https.Agent(this.agentOptions());
+    (opts as { agent?: https.Agent }).agent = this.agent({});
   }
 
   close(): void {

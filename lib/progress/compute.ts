@@ -1,6 +1,6 @@
 import type { Course } from "@/lib/course/schema";
 
-export const STEP_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE_MANUAL", "VERIFIED", "REGRESSED"] as const;
+export const STEP_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE_MANUAL", "VERIFIED", "REGRESSED", "FAILED", "ATTESTED"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export const STATUS_LABEL: Record<StepStatus, string> = {
@@ -9,9 +9,14 @@ export const STATUS_LABEL: Record<StepStatus, string> = {
   DONE_MANUAL: "Done (by hand)",
   VERIFIED: "Verified",
   REGRESSED: "Regressed",
+  FAILED: "Check failed",
+  ATTESTED: "Attested",
 };
 
-export const isDone = (status: StepStatus | undefined) => status === "DONE_MANUAL" || status === "VERIFIED";
+export const isDone = (status: StepStatus | undefined) => status === "DONE_MANUAL" || status === "VERIFIED" || status === "ATTESTED";
+
+/** Proven by the cluster (or, for steps only a person can confirm, by a named attestation). */
+export const isProven = (status: StepStatus | undefined) => status === "VERIFIED" || status === "ATTESTED";
 
 export type Fraction = { done: number; total: number; percent: number };
 export type CourseProgress = {

@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import yaml from "js-yaml";
+import { buildKubeConfig } from "@/lib/k8s/client";
+import { clusterReads } from "@/lib/checks/reads";
+import { runChecks } from "@/lib/checks/run-checks";
+import { prepareCheck } from "@/lib/checks/prepare";
+import { loadCourse, findStep } from "@/lib/course/load";
+import { readSuites } from "@/lib/checks/suites";
+
+const kcfg = yaml.load(readFileSync("/tmp/dbk-main/kubeconfig", "utf8")) as any;
+const kc = buildKubeConfig({ credentials: { server: kcfg.clusters[0].cluster.server, certificateAuthorityData: kcfg.clusters[0].cluster["certificate-authority-data"], clientCertificateData: kcfg.users[0].user["client-certificate-data"], clientKeyData: kcfg.users[0].user["client-key-data"] } });
+const team = { namespace: process.argv[3] ?? "ecommerce", images: { "@backend": "ecommerce-backend:v1.0.0", "@backend:update": "ecommerce-backend:v2.0.0", "@frontend": "ecommerce-frontend:v1.0.0" }, urls: {} };
+let n = 0;
+const reads = clusterReads(kc, { team, fetchUrl: async () => ({ ok: false, kind: "forbidden", message: "no" }), onRequest: () => n++ });
+const course = loadCourse();
+const step = findStep(course, process.argv[2] ?? "d01-s1")!;
+const t = performance.now();
+const results = await runChecks(reads, step.checks.filter((c) => c.kind !== "manual").map((c) => prepareCheck(c, team)), { suites: readSuites("course"), settleScale: 0 });
+for (const r of results) console.log(r.status.padEnd(12), r.checkId, "|", r.actual, "\n   ", r.evidence.map((e) => `# ${e.title}\n${e.text}`).join("\n").split("\n").join("\n    "));
+console.log(`${results.length} checks in ${Math.round(performance.now() - t)} ms, ${n} reads`);
+kc.close();
