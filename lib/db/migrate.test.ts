@@ -1,14 +1,11 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { TEST_BACKENDS, type TestDatabase } from "@/tests/support/databases";
-import { readSchemaFields } from "@/tests/support/prisma-schema";
+import { parseSchemaFields, postgresType, readSchemaFields } from "@/tests/support/prisma-schema";
 import { migrate, readMigrations, MigrationError, type Migration } from "./migrate";
-
-const POSTGRES_TYPE: Record<string, string> = {
-  String: "text",
-  Int: "integer",
-  Boolean: "boolean",
-  DateTime: "timestamp without time zone",
-};
 
 describe.each(TEST_BACKENDS)("migration runner on $name", (backend) => {
   let db: TestDatabase | undefined;
@@ -42,7 +39,7 @@ describe.each(TEST_BACKENDS)("migration runner on $name", (backend) => {
        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
     const actual = columns.map((c) => `${c.table_name}.${c.column_name}:${c.data_type === "USER-DEFINED" ? c.udt_name : c.data_type}:${c.is_nullable === "YES" ? "null" : "not null"}`);
-    const expected = scalarFields.map((f) => `${f.model}.${f.name}:${enums.has(f.type) ? f.type : POSTGRES_TYPE[f.type]}:${f.optional ? "null" : "not null"}`);
+    const expected = scalarFields.map((f) => `${f.model}.${f.name}:${postgresType(f, enums)}:${f.optional ? "null" : "not null"}`);
     expect(actual.sort()).toEqual(expected.sort());
 
     for (const [name, values] of enums) {
@@ -71,5 +68,81 @@ describe.each(TEST_BACKENDS)("migration runner on $name", (backend) => {
     db = await backend.create();
     await migrate(db.sql, [{ name: "001", sql: "CREATE TABLE c (id int);", checksum: "one" }]);
     await expect(migrate(db.sql, [{ name: "001", sql: "CREATE TABLE c (id bigint);", checksum: "two" }])).rejects.toBeInstanceOf(MigrationError);
+  });
+});
+
+describe("the schema reader behind the schema-vs-migration test", () => {
+  it("maps Json, BigInt and timestamptz columns, and refuses a type it does not know", () => {
+    const { scalarFields, enums } = parseSchemaFields(`model Run {
+  id       BigInt   @id
+  evidence Json?
+  at       DateTime @db.Timestamptz(3)
+  plain    DateTime
+  raw      Unsupported
+}
+`);
+    const types = Object.fromEntries(scalarFields.filter((f) => f.type !== "Unsupported").map((f) => [f.name, postgresType(f, enums)]));
+    expect(types).toEqual({ id: "bigint", evidence: "jsonb", at: "timestamp with time zone", plain: "timestamp without time zone" });
+    expect(scalarFields.find((f) => f.name === "evidence")?.optional).toBe(true);
+    expect(() => postgresType(scalarFields.find((f) => f.name === "raw")!, enums)).toThrow(/does not know Run.raw/);
+  });
+});
+
+describe("scripts/db/new-migration.sh", () => {
+  const script = path.join(process.cwd(), "scripts", "db", "new-migration.sh");
+
+  // A throwaway repository with a committed schema and stand-ins for npm and npx, so no registry or database is needed.
+  function sandbox(npx: string) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-new-migration-"));
+    const bin = path.join(root, "bin");
+    const repo = path.join(root, "repo");
+    fs.mkdirSync(bin);
+    fs.mkdirSync(path.join(repo, "prisma", "migrations"), { recursive: true });
+    fs.writeFileSync(path.join(bin, "npm"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    fs.writeFileSync(path.join(bin, "npx"), `#!/bin/sh\n${npx}\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(repo, "prisma", "schema.prisma"), 'datasource db {\n  provider = "postgresql"\n}\n');
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@t", "-c", "user.name=t", ...args], { cwd: repo });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "schema");
+    const run = () =>
+      spawnSync("bash", [script, "next"], { cwd: repo, encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, SCRATCH_DATABASE_URL: "postgresql://unused" } });
+    const entries = () => fs.readdirSync(path.join(repo, "prisma", "migrations")).concat(fs.readdirSync(path.join(repo, "prisma")).filter((n) => n.startsWith(".")));
+    return { run, entries, repo, dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
+  }
+
+  it("leaves nothing behind when the diff fails halfway through its output", () => {
+    const box = sandbox(`echo 'CREATE TABLE "Half" ('; exit 1`);
+    try {
+      expect(box.run().status).not.toBe(0);
+      expect(box.entries()).toEqual([]);
+    } finally {
+      box.dispose();
+    }
+  });
+
+  it("writes nothing when the diff has no statements", () => {
+    const box = sandbox(`echo '-- This is an empty migration.'`);
+    try {
+      const result = box.run();
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/nothing written/);
+      expect(box.entries()).toEqual([]);
+    } finally {
+      box.dispose();
+    }
+  });
+
+  it("moves a complete migration into place", () => {
+    const box = sandbox(`echo 'CREATE TABLE "Whole" ("id" TEXT);'`);
+    try {
+      expect(box.run().status).toBe(0);
+      const [dir, ...rest] = box.entries();
+      expect(rest).toEqual([]);
+      expect(dir).toMatch(/^\d{14}_next$/);
+      expect(fs.readFileSync(path.join(box.repo, "prisma", "migrations", dir!, "migration.sql"), "utf8")).toContain('CREATE TABLE "Whole"');
+    } finally {
+      box.dispose();
+    }
   });
 });

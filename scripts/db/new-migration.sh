@@ -7,7 +7,9 @@ name=${1:?usage: scripts/db/new-migration.sh <name>}
 : "${SCRATCH_DATABASE_URL:?set SCRATCH_DATABASE_URL to an empty PostgreSQL database}"
 top=$(git rev-parse --show-toplevel)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Staged beside prisma/migrations (same file system), so the final rename is atomic.
+stage=$(mktemp -d "$top/prisma/.new-migration.XXXXXX")
+trap 'rm -rf "$work" "$stage"' EXIT
 to_v6() { sed 's/provider = "postgresql"/provider = "postgresql"\n  url = env("DATABASE_URL")/; s#provider = "prisma-client"#provider = "prisma-client-js"#; /^\s*output/d'; }
 to_v6 <"$top/prisma/schema.prisma" >"$work/new.prisma"
 if git -C "$top" cat-file -e HEAD:prisma/schema.prisma 2>/dev/null; then
@@ -23,7 +25,14 @@ export default defineConfig({ experimental: { adapter: true }, engine: "js", sch
 TS
 (cd "$work" && npm init -y >/dev/null && npm install --silent prisma@6.19.3 @prisma/adapter-pg@6.19.3 pg >/dev/null)
 out="$top/prisma/migrations/$(date -u +%Y%m%d%H%M%S)_$name"
-mkdir -p "$out"
+# The SQL is written to the scratch folder first and moved into place only when the diff succeeded and
+# produced SQL, so a failed run never leaves a partial migration for migrate.ts to apply.
 (cd "$work" && DATABASE_URL=$SCRATCH_DATABASE_URL PRISMA_QUERY_ENGINE_LIBRARY=/bin/false CHECKPOINT_DISABLE=1 \
-  npx prisma migrate diff "${from[@]}" --to-schema-datamodel new.prisma --script) >"$out/migration.sql"
+  npx prisma migrate diff "${from[@]}" --to-schema-datamodel new.prisma --script) >"$work/migration.sql"
+if ! grep -qv '^\s*\(--.*\)\?$' "$work/migration.sql"; then
+  echo "no schema changes since the last commit: nothing written" >&2
+  exit 1
+fi
+mv "$work/migration.sql" "$stage/migration.sql"
+chmod 755 "$stage" && mv -T "$stage" "$out"
 echo "wrote $out/migration.sql"
