@@ -38,48 +38,48 @@ export const MATRIX: Record<string, Row> = {
   "lib/actions/set-step-status.ts": {
     allow: teamMembers,
     anonymous: false,
-    run: (t, { action }) => action("set-step-status", (m) => m.setStepStatus({ teamId: t.teamId, stepId: "d01-s1", status: "IN_PROGRESS" })),
+    run: (t, { action }) => action<typeof import("@/lib/actions/set-step-status")>("set-step-status", (m) => m.setStepStatus({ teamId: t.teamId, stepId: "d01-s1", status: "IN_PROGRESS" })),
   },
   "lib/actions/save-step-note.ts": {
     allow: teamMembers,
     anonymous: false,
     run: async (t, { action, noteVersion }) => {
       const baseVersion = await noteVersion(t.teamId, "d03-s1");
-      return action("save-step-note", (m) => m.saveStepNote({ teamId: t.teamId, stepId: "d03-s1", body: "matrix", blocked: false, blockedReason: null, baseVersion }));
+      return action<typeof import("@/lib/actions/save-step-note")>("save-step-note", (m) => m.saveStepNote({ teamId: t.teamId, stepId: "d03-s1", body: "matrix", blocked: false, blockedReason: null, baseVersion }));
     },
   },
   "lib/actions/create-team.ts": {
     allow: cohortInstructor,
     anonymous: false,
-    run: (t, { action, form, unique }) => action("create-team", (m) => m.createTeam({ ok: false }, form({ cohortId: t.cohortId, name: unique("Team") }))),
+    run: (t, { action, form, unique }) => action<typeof import("@/lib/actions/create-team")>("create-team", (m) => m.createTeam({ ok: false }, form({ cohortId: t.cohortId, name: unique("Team") }))),
   },
   "lib/actions/create-cohort.ts": {
     allow: { STUDENT: NONE, INSTRUCTOR: ALL, STAKEHOLDER: NONE },
     anonymous: false,
-    run: (_t, { action, form, unique }) => action("create-cohort", (m) => m.createCohort({ ok: false }, form({ name: unique("Cohort") }))),
+    run: (_t, { action, form, unique }) => action<typeof import("@/lib/actions/create-cohort")>("create-cohort", (m) => m.createCohort({ ok: false }, form({ name: unique("Cohort") }))),
   },
   "lib/actions/set-member-designation.ts": {
     allow: cohortInstructor,
     anonymous: false,
-    run: (t, { action }) => action("set-member-designation", (m) => m.setMemberDesignation({ userId: t.studentId, designation: "NONE" })),
+    run: (t, { action }) => action<typeof import("@/lib/actions/set-member-designation")>("set-member-designation", (m) => m.setMemberDesignation({ userId: t.studentId, designation: "NONE" })),
   },
   "lib/actions/rotate-join-code.ts": {
     allow: cohortInstructor,
     anonymous: false,
-    run: (t, { action }) => action("rotate-join-code", (m) => m.rotateJoinCode({ teamId: t.teamId })),
+    run: (t, { action }) => action<typeof import("@/lib/actions/rotate-join-code")>("rotate-join-code", (m) => m.rotateJoinCode({ teamId: t.teamId })),
   },
   "lib/actions/join-team.ts": {
     allow: everyone,
     anonymous: true,
     run: async (t, { action, form, unique, joinCode }) => {
       const code = await joinCode(t.teamId);
-      return action("join-team", (m) => m.joinTeam({ ok: false }, form({ code, name: "Matrix Student", email: `${unique("m").replace(" ", "-").toLowerCase()}@daybook.local`, password: "long enough pw" })));
+      return action<typeof import("@/lib/actions/join-team")>("join-team", (m) => m.joinTeam({ ok: false }, form({ code, name: "Matrix Student", email: `${unique("m").replace(" ", "-").toLowerCase()}@daybook.local`, password: "long enough pw" })));
     },
   },
   "lib/actions/sign-in-with-password.ts": {
     allow: everyone,
     anonymous: true,
-    run: (_t, { action, form }) => action("sign-in-with-password", (m) => m.signInWithPassword({ ok: false }, form({ email: "alice@daybook.local", password: "daybook-demo" }))),
+    run: (_t, { action, form }) => action<typeof import("@/lib/actions/sign-in-with-password")>("sign-in-with-password", (m) => m.signInWithPassword({ ok: false }, form({ email: "alice@daybook.local", password: "daybook-demo" }))),
   },
   "lib/actions/sign-out-user.ts": {
     allow: everyone,
