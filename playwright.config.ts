@@ -23,7 +23,9 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: servers.map((s) => ({ name: s.name, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  // One spec at a time per server: signing out ends every session of that user (session versions),
+  // so two specs signed in as the same demo account must not run against one server at once.
+  projects: servers.map((s) => ({ name: s.name, workers: 1, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
   webServer: servers.map((s) => ({
     command: `node scripts/e2e-server.mjs ${s.name} ${s.port}`,
     url: `http://127.0.0.1:${s.port}/login`,

@@ -22,6 +22,11 @@ test("[INSTRUCTOR] creates a team; a student joins with the link and lands on Da
   await expect(page.getByLabel("Email")).toHaveValue(`vera-${stamp}@daybook.local`);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account and join" }).click();
+  // A join never says whether the email already had an account: everyone signs in next.
+  await expect(page).toHaveURL(/\/login\?notice=joined$/);
+  await page.getByLabel("Email").fill(`vera-${stamp}@daybook.local`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/plan$/);
   await expect(page.getByText(`Team Vega ${stamp}`).first()).toBeVisible();
   await expect(page.getByText("Next up · Day 1")).toBeVisible();

@@ -8,6 +8,11 @@ process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const host = env.HOST ?? "127.0.0.1";
 const port = env.PORT ?? "3000";
+// The server's own address, for the demo-account warning, and the app's own URL for Auth.js: the
+// address printed below, so its links never switch between localhost and 127.0.0.1.
+env.DAYBOOK_LISTEN_HOST = host;
+const wildcard = host === "0.0.0.0" || host === "::";
+if (!env.AUTH_URL && !wildcard) env.AUTH_URL = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
 const newestMtime = (dir) => {
   let newest = 0;
@@ -28,7 +33,7 @@ if (!fs.existsSync(buildId) || sourceMtime() > fs.statSync(buildId).mtimeMs) {
   execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
 }
 
-console.log(`[daybook] starting on http://${host}:${port}`);
+console.log(`[daybook] starting on ${env.AUTH_URL ?? `http://${host}:${port}`}`);
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", host, "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

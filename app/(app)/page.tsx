@@ -1,9 +1,8 @@
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-
-const HOME = { STUDENT: "/plan", INSTRUCTOR: "/instructor", STAKEHOLDER: "/stakeholder" } as const;
+import { ROLE_HOME } from "@/lib/authz/home";
 
 export default async function Home() {
   const actor = await requireActor();
-  redirect(HOME[actor.role]);
+  redirect(ROLE_HOME[actor.role].href);
 }

@@ -2,13 +2,12 @@
 
 import { useActionState } from "react";
 import { joinTeam } from "@/lib/actions/join-team";
-import type { ActionState } from "@/lib/actions/action-state";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 
 export function JoinForm({ code }: { code: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(joinTeam, { ok: false });
+  const [state, action, pending] = useActionState(joinTeam, { ok: false });
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="code" value={code} />

@@ -1,17 +1,12 @@
 import Link from "next/link";
+import { ROLE_HOME } from "@/lib/authz/home";
 import type { Role } from "@/lib/authz/permissions";
 import { Card } from "@/components/ui/card";
-
-const HOME: Record<Role, { href: string; label: string }> = {
-  STUDENT: { href: "/plan", label: "Go to your team's plan" },
-  INSTRUCTOR: { href: "/instructor", label: "Go to your team board" },
-  STAKEHOLDER: { href: "/stakeholder", label: "Go to cohort progress" },
-};
 
 const DEFAULT_REASON = "Your account can't open it. If you think that's wrong, ask your instructor to check which cohort you belong to.";
 
 export function NotAllowed({ role, audience, reason = DEFAULT_REASON }: { role: Role; audience: string; reason?: string }) {
-  const home = HOME[role];
+  const home = ROLE_HOME[role];
   return (
     <Card className="mx-auto max-w-lg p-6 text-center sm:p-8" data-testid="not-allowed">
       <p className="text-xs font-semibold uppercase tracking-wide text-rose-700">Not allowed</p>

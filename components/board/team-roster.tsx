@@ -3,11 +3,15 @@ import type { BoardTeam } from "@/lib/data/board";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "./copy-button";
 import { DesignationSelect } from "./designation-select";
+import { RotateJoinCodeButton } from "./rotate-join-code-button";
 import { isDesignation, joinLink } from "./labels";
 
 /** One team as the instructor manages it: join code, join link, members and their designations. */
-export function TeamRoster({ team, origin }: { team: BoardTeam; origin: string }) {
-  const link = team.joinCode ? joinLink(origin, team.joinCode) : null;
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+export function TeamRoster({ team, origin, now = new Date() }: { team: BoardTeam; origin: string; now?: Date }) {
+  const expired = team.joinCodeExpiresAt !== null && team.joinCodeExpiresAt <= now;
+  const link = team.joinCode && !expired ? joinLink(origin, team.joinCode) : null;
   return (
     <Card className="p-5" data-testid={`team-roster-${team.id}`}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -21,11 +25,19 @@ export function TeamRoster({ team, origin }: { team: BoardTeam; origin: string }
           </p>
         </div>
         {team.joinCode ? (
-          <div className="text-right">
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Join code</p>
-            <p className="font-mono text-lg font-semibold tracking-wider" data-testid="join-code">
-              {team.joinCode}
-            </p>
+          <div className="flex items-start gap-3 text-right">
+            <div>
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Join code</p>
+              <p className={expired ? "font-mono text-lg font-semibold tracking-wider text-slate-400 line-through" : "font-mono text-lg font-semibold tracking-wider"} data-testid="join-code">
+                {team.joinCode}
+              </p>
+              {team.joinCodeExpiresAt ? (
+                <p className={expired ? "text-xs font-medium text-rose-700" : "text-xs text-slate-600"} data-testid="join-code-expiry">
+                  {expired ? "Expired" : "Expires"} {day.format(team.joinCodeExpiresAt)}
+                </p>
+              ) : null}
+            </div>
+            <RotateJoinCodeButton teamId={team.id} teamName={team.name} />
           </div>
         ) : null}
       </div>

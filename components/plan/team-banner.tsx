@@ -1,20 +1,22 @@
 import Link from "next/link";
+import { ROLE_HOME } from "@/lib/authz/home";
+import { can, type Role } from "@/lib/authz/permissions";
 import type { PlanTeam } from "@/lib/data/plan-team";
 
-export function TeamBanner({ team, role }: { team: PlanTeam | null; role: string }) {
+export function TeamBanner({ team, role }: { team: PlanTeam | null; role: Role }) {
   if (team?.viewingOther) {
     return (
       <div className="mb-6 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-brand-100 bg-brand-50 px-4 py-2 text-sm text-brand-900">
         <span>
           Viewing <strong>{team.name}</strong> ({team.cohort}) — read-only.
         </span>
-        <Link href={role === "STAKEHOLDER" ? "/stakeholder" : "/instructor"} className="font-medium underline">
-          Back to the board
+        <Link href={ROLE_HOME[role].href} className="font-medium underline">
+          {ROLE_HOME[role].back}
         </Link>
       </div>
     );
   }
-  if (!team && role === "STUDENT") {
+  if (!team && !can(role, "plan.chooseTeam")) {
     return (
       <div role="status" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
         You are not on a team yet. Open the join link your instructor shared to start tracking progress.

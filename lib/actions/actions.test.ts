@@ -39,7 +39,7 @@ describe.each(TEST_BACKENDS)("server actions on $name", (backend) => {
     session.actor = await actorFor(demo.client, "alice@daybook.local");
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "day one", status: "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { stepId: ["Unknown step."] } });
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "VERIFIED" as "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { status: [expect.any(String)] } });
-    expect(await setStepStatus({ teamId: demo.borealis, stepId: "d01-s1", status: "DONE_MANUAL" })).toEqual({ ok: false, message: "You do not have permission to progress write." });
+    expect(await setStepStatus({ teamId: demo.borealis, stepId: "d01-s1", status: "DONE_MANUAL" })).toEqual({ ok: false, code: "FORBIDDEN", message: "You do not have permission to progress write." });
     expect(revalidatePath).not.toHaveBeenCalled();
 
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" })).toEqual({ ok: true, data: { status: "DONE_MANUAL", changed: true, skippedSteps: [] } });
@@ -79,9 +79,19 @@ describe.each(TEST_BACKENDS)("server actions on $name", (backend) => {
 
     session.actor = await actorFor(demo.client, "instructor@daybook.local");
     expect(await createTeam({ ok: false }, form({ cohortId: cohort.id, name: "x" }))).toMatchObject({ ok: false, fieldErrors: { name: ["Give the team a name."] } });
-    expect(await createTeam({ ok: false }, form({ cohortId: cohort.id, name: "Team Cumulus" }))).toMatchObject({ ok: true, data: { joinCode: expect.stringMatching(/^[A-Z0-9]{6,}$/) } });
-    expect(await setMemberDesignation({ userId: bo.id, designation: "TECH_LEAD" })).toEqual({ ok: true });
-    expect(await setMemberDesignation({ userId: "no-such-user", designation: "TECH_LEAD" })).toEqual({ ok: false, message: "That student is not on a team." });
+    expect(await createTeam({ ok: false }, form({ cohortId: cohort.id, name: "Team Cumulus" }))).toMatchObject({ ok: true, data: { name: "Team Cumulus", joinCode: expect.stringMatching(/^[A-Z0-9]{6,}$/) } });
+    expect(await setMemberDesignation({ userId: bo.id, designation: "TECH_LEAD" })).toEqual({ ok: true, data: undefined });
+    expect(await setMemberDesignation({ userId: "no-such-user", designation: "TECH_LEAD" })).toEqual({ ok: false, code: "NOT_FOUND", message: "That student is not on a team." });
     expect(await demo.client.team.count({ where: { name: "Team Rogue" } })).toBe(0);
+  });
+});
+
+describe("form actions called with something other than a form", () => {
+  it("answer with a clear refusal instead of throwing", async () => {
+    const { createCohort } = await import("./create-cohort");
+    for (const bad of ["name=x", 42, null, ["name", "x"], new Map([["name", "x"]])]) {
+      expect(await createTeam({ ok: false }, bad as unknown as FormData)).toMatchObject({ ok: false, code: "INVALID_INPUT", message: expect.stringMatching(/did not come from a Daybook form/) });
+      expect(await createCohort({ ok: false }, bad as unknown as FormData)).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    }
   });
 });

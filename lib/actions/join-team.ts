@@ -1,27 +1,20 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth";
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
 import { joinTeamWithCode } from "@/lib/data/cohorts";
 import { ZJoinTeam } from "@/lib/validations/account";
-import { failed, invalid, isNextControlFlow, type ActionState } from "./action-state";
+import { defineFormAction } from "./define-action";
 
-// Creates a student account on the team the join code names, then signs the student in.
-export async function joinTeam(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = ZJoinTeam.safeParse(Object.fromEntries(formData));
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  try {
-    await joinTeamWithCode(parsed.data);
-  } catch (error) {
-    return { ...failed(error), values };
-  }
-  try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/plan" });
-  } catch (error) {
-    if (isNextControlFlow(error)) throw error;
-    // The account exists now; if signing in is refused (say, the email was locked by earlier failed attempts), say so.
-    redirect("/login?notice=joined");
-  }
-  redirect("/plan");
-}
+// Creates a student account on the team the join code names. Whether or not the email already had an
+// account, the answer is the same: the sign-in page, where the student signs in with their password.
+export const joinTeam = defineFormAction({
+  public: true,
+  schema: ZJoinTeam,
+  run: async (input) => {
+    await joinTeamWithCode(input, clientAddress(await headers()));
+    return undefined;
+  },
+  redirectTo: () => "/login?notice=joined",
+  keep: ["name", "email"],
+});

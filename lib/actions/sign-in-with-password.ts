@@ -1,26 +1,38 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, type CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
-import { lockedForMs } from "@/lib/auth/attempts";
+import { clientAddress } from "@/lib/auth/client-address";
+import { sameOriginPath } from "@/lib/auth/redirect";
+import { accountKey, addressKey, checkThrottle, waitWords } from "@/lib/auth/throttle";
+import { AppError } from "@/lib/errors";
 import { ZSignIn } from "@/lib/validations/account";
-import { failed, invalid, type ActionState } from "./action-state";
+import { defineFormAction } from "./define-action";
 
-const safeRedirect = (url: string | undefined) => (url && url.startsWith("/") && !url.startsWith("//") ? url : "/");
+// Signs in with email and password, then goes back to where the user was going (a same-origin path only).
+export const signInWithPassword = defineFormAction({
+  public: true,
+  schema: ZSignIn,
+  run: async ({ email, password }) => {
+    try {
+      // No redirect from Auth.js: its absolute URL would carry whatever host it guessed.
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (error) {
+      if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
+      if ((error as CredentialsSignin).code === "throttled") throw new AppError("FORBIDDEN", await throttledMessage(email));
+      throw new AppError("UNAUTHORIZED", "That email and password do not match an account. Check both and try again.");
+    }
+    return undefined;
+  },
+  redirectTo: (_done, input) => sameOriginPath(input.callbackUrl),
+  keep: ["email"],
+});
 
-// Signs in with email and password; the only action that runs without a session.
-export async function signInWithPassword(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
-  const values = { email: String(formData.get("email") ?? "") };
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  const { email, password, callbackUrl } = parsed.data;
-  const wait = lockedForMs(email);
-  if (wait > 0) return { ok: false, values, message: `Too many failed attempts for this account. Try again in ${Math.ceil(wait / 60_000)} minute(s).` };
-  try {
-    await signIn("credentials", { email, password, redirectTo: safeRedirect(callbackUrl) });
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof AuthError) return { ok: false, values, message: "That email and password do not match an account. Check both and try again." };
-    return { ...failed(error), values };
-  }
+async function throttledMessage(email: string) {
+  const state = await checkThrottle({ address: addressKey(clientAddress(await headers())), account: accountKey(email) });
+  const wait = state.locked ? waitWords(state.waitMs) : "a minute";
+  return state.locked && state.scope === "address"
+    ? `Too many failed sign-ins from your network. Try again in ${wait}.`
+    : `Too many failed attempts for this account. Try again in ${wait}.`;
 }

@@ -1,8 +1,19 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/lib/auth";
+import { defineAction } from "./define-action";
 
-// Ends the session and returns to the sign-in page.
-export async function signOutUser(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
+const signOutAction = defineAction({
+  schema: z.object({}),
+  run: async () => {
+    await signOut({ redirect: false });
+    return undefined;
+  },
+  redirectTo: () => "/login",
+});
+
+// Ends the session, and every other session of the user (Auth.js's signOut event bumps their session version).
+export async function signOutUser(formData?: FormData): Promise<void> {
+  await signOutAction(formData ?? {});
 }

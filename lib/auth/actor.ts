@@ -11,10 +11,15 @@ export type Actor = {
   designation: "NONE" | "TECH_LEAD" | "PROJECT_MANAGER" | null;
 };
 
-/** A user as the database knows them now: role and team are never taken from the cookie. */
-export async function readActor(db: PrismaClient, where: { id: string } | { email: string }): Promise<Actor | null> {
+/**
+ * A user as the database knows them now: role and team are never taken from the cookie. With
+ * `sessionVersion` (the one the session began with), a session ended since (sign-out, a role,
+ * team or password change) reads as nobody.
+ */
+export async function readActor(db: PrismaClient, where: { id: string } | { email: string }, sessionVersion?: number): Promise<Actor | null> {
   const user = await db.user.findUnique({ where, include: { membership: { include: { team: { select: { name: true } } } } } });
   if (!user) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,
     name: user.name,

@@ -1,5 +1,24 @@
 import type { NextAuthConfig } from "next-auth";
+import { sameOriginPath } from "./redirect";
 import { authSecret } from "./secret";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    /** The user's session version when this session began; the actor lookup refuses any other. */
+    sv?: number;
+  }
+}
+
+const isPublic = (path: string) => path === "/login" || path.startsWith("/join/") || path === "/join" || path.startsWith("/api/auth");
 
 /** The part of the Auth.js config that needs no database: pages, session shape and the coarse redirect rule. */
 export const authConfig = {
@@ -12,22 +31,32 @@ export const authConfig = {
     // A wrong password is expected and answered on the form: log one line, not a stack trace.
     // Match on Auth.js's `type`, since class names are minified in builds.
     error(error) {
-      if ("type" in error && error.type === "CredentialsSignin") console.warn("[auth] sign-in refused: wrong email or password");
+      if ("type" in error && error.type === "CredentialsSignin") console.warn("[auth] sign-in refused: wrong email or password, or too many attempts");
       else console.error("[auth]", error);
     },
   },
   callbacks: {
     authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      const isPublic = path === "/login" || path.startsWith("/join") || path.startsWith("/api/auth");
-      return isPublic || Boolean(auth?.user);
+      const { pathname, search } = request.nextUrl;
+      if (isPublic(pathname) || auth?.user) return true;
+      // A relative callbackUrl: the sign-in page accepts only same-origin paths, and the host the user typed stays.
+      const login = new URL("/login", request.nextUrl);
+      if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+      return Response.redirect(login);
+    },
+    redirect({ url, baseUrl }) {
+      return new URL(sameOriginPath(url, baseUrl), baseUrl).toString();
     },
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.sessionVersion = token.sv;
       return session;
     },
   },

@@ -11,7 +11,7 @@ export function authSecret(env: Env = process.env): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(stateDir(env), "auth-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
       fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
     } catch (error) {

@@ -7,10 +7,12 @@ import { auth } from "./index";
 
 export type { Actor };
 
-/** The signed-in user, re-read from the database on every request. */
+/** The signed-in user, re-read from the database on every request; a session that has been ended is nobody. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const id = (await auth())?.user?.id;
-  return id ? readActor(await getDb(), { id }) : null;
+  const session = await auth();
+  const id = session?.user?.id;
+  // Sessions from before session versions existed carry none: they count as ended.
+  return id ? readActor(await getDb(), { id }, session.sessionVersion ?? -1) : null;
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -36,6 +36,22 @@ const cases: Array<[Role, Action, Relation[], boolean]> = [
   ["STUDENT", "gate.override", ["teamMember"], false],
   ["INSTRUCTOR", "gate.override", ["cohortInstructor"], true],
   ["INSTRUCTOR", "gate.override", [], false],
+  ["STUDENT", "plan.chooseTeam", [], false],
+  ["INSTRUCTOR", "plan.chooseTeam", [], true],
+  ["STAKEHOLDER", "plan.chooseTeam", [], true],
+  ["STAKEHOLDER", "courseFile.read", [], true],
+  ["STUDENT", "teamBoard.open", [], false],
+  ["STAKEHOLDER", "teamBoard.open", [], false],
+  ["INSTRUCTOR", "teamBoard.open", [], true],
+  ["STUDENT", "cohortProgress.open", [], false],
+  ["STAKEHOLDER", "cohortProgress.open", [], true],
+  ["STAKEHOLDER", "joinCode.read", ["cohortStakeholder"], false],
+  ["INSTRUCTOR", "joinCode.read", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "joinCode.rotate", [], false],
+  ["STAKEHOLDER", "memberEmail.read", ["cohortStakeholder"], false],
+  ["STUDENT", "memberEmail.read", ["teamMember"], false],
+  ["STAKEHOLDER", "blockedReason.read", ["cohortStakeholder"], false],
+  ["STUDENT", "blockedReason.read", ["teamMember"], true],
 ];
 
 describe("permission table", () => {

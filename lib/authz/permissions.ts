@@ -12,13 +12,21 @@ export type Relation = "teamMember" | "cohortInstructor" | "cohortStakeholder" |
 
 export const ACTIONS = [
   "plan.read",
+  "plan.chooseTeam",
+  "courseFile.read",
   "progress.read",
   "progress.write",
   "note.read",
   "note.write",
   "board.read",
+  "teamBoard.open",
+  "cohortProgress.open",
   "cohort.create",
   "cohort.manage",
+  "joinCode.read",
+  "joinCode.rotate",
+  "memberEmail.read",
+  "blockedReason.read",
   "cluster.read",
   "cluster.connect",
   "run.read",
@@ -33,13 +41,25 @@ type Grants = Partial<Record<Role, readonly Relation[]>>;
 
 export const PERMISSIONS = {
   "plan.read": { STUDENT: ["anyone"], INSTRUCTOR: ["anyone"], STAKEHOLDER: ["anyone"] },
+  // Open another team's plan with ?team= (read-only); a student's plan is always their own team's.
+  "plan.chooseTeam": { INSTRUCTOR: ["anyone"], STAKEHOLDER: ["anyone"] },
+  // The course pack's files (manifests, chart, docs) under /plan/files.
+  "courseFile.read": { STUDENT: ["anyone"], INSTRUCTOR: ["anyone"], STAKEHOLDER: ["anyone"] },
   "progress.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
   "progress.write": { STUDENT: ["teamMember"] },
   "note.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
   "note.write": { STUDENT: ["teamMember"] },
   "board.read": { INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  // The areas of the app: the instructor's team board (/instructor) and the read-only cohort progress (/stakeholder).
+  "teamBoard.open": { INSTRUCTOR: ["anyone"] },
+  "cohortProgress.open": { INSTRUCTOR: ["anyone"], STAKEHOLDER: ["anyone"] },
   "cohort.create": { INSTRUCTOR: ["anyone"] },
   "cohort.manage": { INSTRUCTOR: ["cohortInstructor"] },
+  // What the board shows beyond progress: only the cohort's instructor sees join codes and emails.
+  "joinCode.read": { INSTRUCTOR: ["cohortInstructor"] },
+  "joinCode.rotate": { INSTRUCTOR: ["cohortInstructor"] },
+  "memberEmail.read": { INSTRUCTOR: ["cohortInstructor"] },
+  "blockedReason.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
   // The team's cluster connection (address, version, namespace), never its credentials.
   "cluster.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
   "cluster.connect": { STUDENT: ["teamMember"] },

@@ -6,26 +6,34 @@ import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { computeProgress, type CourseProgress, type StepStatus } from "@/lib/progress/compute";
 import { relationsToCohort } from "./relations";
+import { cohortScope } from "./scope";
+
+export type BoardMember = { id: string; name: string; email: string; designation: string };
 
 export type BoardTeam = {
   id: string;
   name: string;
   joinCode: string | null;
-  members: { id: string; name: string; email: string; designation: string }[];
+  joinCodeExpiresAt: Date | null;
+  members: BoardMember[];
   statuses: Map<string, StepStatus>;
   lastActivity: Date | null;
   blocked: { stepId: string; reason: string }[];
   progress: CourseProgress;
 };
 
-/** Teams × steps for one cohort. Join codes and blocked reasons are shown only to the cohort's instructor. */
+/** Teams × steps for one cohort. What beyond progress it shows (join codes, emails, blocked reasons) the permission table decides. */
 export async function getCohortBoard(actor: Actor, cohortId: string) {
   const relations = await relationsToCohort(actor, cohortId);
   assertCan(actor.role, "board.read", relations);
-  const seesNotes = can(actor.role, "note.read", relations);
+  const sees = {
+    joinCodes: can(actor.role, "joinCode.read", relations),
+    emails: can(actor.role, "memberEmail.read", relations),
+    blocked: can(actor.role, "blockedReason.read", relations),
+  };
   const db = await getDb();
-  const cohort = await db.cohort.findUnique({
-    where: { id: cohortId },
+  const cohort = await db.cohort.findFirst({
+    where: { id: cohortId, ...cohortScope(actor, "board.read") },
     select: {
       id: true,
       name: true,
@@ -35,6 +43,7 @@ export async function getCohortBoard(actor: Actor, cohortId: string) {
           id: true,
           name: true,
           joinCode: true,
+          joinCodeExpiresAt: true,
           members: { select: { designation: true, user: { select: { id: true, name: true, email: true } } } },
           progress: { select: { stepId: true, status: true, updatedAt: true } },
           notes: { where: { blocked: true }, select: { stepId: true, blockedReason: true } },
@@ -50,13 +59,14 @@ export async function getCohortBoard(actor: Actor, cohortId: string) {
     return {
       id: team.id,
       name: team.name,
-      joinCode: seesNotes ? team.joinCode : null,
-      members: team.members.map((m) => ({ ...m.user, email: seesNotes ? m.user.email : "", designation: m.designation })),
+      joinCode: sees.joinCodes ? team.joinCode : null,
+      joinCodeExpiresAt: sees.joinCodes ? team.joinCodeExpiresAt : null,
+      members: team.members.map((m) => ({ ...m.user, email: sees.emails ? m.user.email : "", designation: m.designation })),
       statuses,
       lastActivity: times.length ? new Date(Math.max(...times)) : null,
-      blocked: seesNotes ? team.notes.map((n) => ({ stepId: n.stepId, reason: n.blockedReason ?? "" })) : [],
+      blocked: sees.blocked ? team.notes.map((n) => ({ stepId: n.stepId, reason: n.blockedReason ?? "" })) : [],
       progress: computeProgress(course, statuses),
     };
   });
-  return { id: cohort.id, name: cohort.name, teams, canManage: seesNotes };
+  return { id: cohort.id, name: cohort.name, teams, canManage: can(actor.role, "cohort.manage", relations) };
 }

@@ -1,47 +1,50 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { assertCan, can } from "@/lib/authz/permissions";
+import { assertCan } from "@/lib/authz/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { addressKey, ADDRESS_POLICY, checkThrottle, recordFailure, waitWords } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { authorizeCohort, authorizeStudentCohort } from "./access";
+import { authorizeCohort, authorizeTeam } from "./access";
 import { isUniqueViolation } from "./db-errors";
-import { newJoinCode, normalizeJoinCode } from "./join-code";
-import { cohortRelations } from "./relations";
+import { joinCodeExpiry, newJoinCode, normalizeJoinCode } from "./join-code";
+import { cohortScope, teamScope } from "./scope";
 
 export type CohortSummary = { id: string; name: string; instructor: string; teamCount: number };
 
 /** Cohorts whose board the permission table lets the actor read: instructors their own, stakeholders those they follow. */
 export async function listCohorts(actor: Actor): Promise<CohortSummary[]> {
   const rows = await (await getDb()).cohort.findMany({
-    where: { OR: [{ instructorId: actor.id }, { stakeholders: { some: { userId: actor.id } } }, { teams: { some: { id: actor.teamId ?? "" } } }] },
+    where: cohortScope(actor, "board.read"),
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      name: true,
-      instructorId: true,
-      instructor: { select: { name: true } },
-      stakeholders: { where: { userId: actor.id }, select: { userId: true } },
-      teams: { where: { id: actor.teamId ?? "" }, select: { id: true } },
-      _count: { select: { teams: true } },
-    },
+    select: { id: true, name: true, instructor: { select: { name: true } }, _count: { select: { teams: true } } },
   });
-  return rows
-    .filter((r) => can(actor.role, "board.read", cohortRelations(actor, r)))
-    .map((r) => ({ id: r.id, name: r.name, instructor: r.instructor.name, teamCount: r._count.teams }));
+  return rows.map((r) => ({ id: r.id, name: r.name, instructor: r.instructor.name, teamCount: r._count.teams }));
 }
 
 export async function createCohort(actor: Actor, name: string) {
   assertCan(actor.role, "cohort.create");
-  return (await getDb()).cohort.create({ data: { name, instructorId: actor.id }, select: { id: true, name: true } });
+  try {
+    return await (await getDb()).cohort.create({ data: { name, instructorId: actor.id }, select: { id: true, name: true } });
+  } catch (error) {
+    // Also what a double submit of the form meets: the second one creates nothing.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `You already have a cohort called "${name}". Pick another name.`);
+    throw error;
+  }
 }
 
 export async function createTeam(actor: Actor, cohortId: string, name: string) {
   await authorizeCohort(actor, "cohort.manage", cohortId);
   const db = await getDb();
+  // The scope is in the lookup too: a cohort the actor may not manage is never written to.
+  const cohort = await db.cohort.findFirst({ where: { id: cohortId, ...cohortScope(actor, "cohort.manage") }, select: { id: true } });
+  if (!cohort) throw new AppError("NOT_FOUND", "That cohort does not exist.");
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.team.create({ data: { cohortId, name, joinCode: newJoinCode() }, select: { id: true, name: true, joinCode: true } });
+      return await db.team.create({
+        data: { cohortId: cohort.id, name, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() },
+        select: { id: true, name: true, joinCode: true, joinCodeExpiresAt: true },
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (await db.team.findUnique({ where: { cohortId_name: { cohortId, name } }, select: { id: true } })) {
@@ -53,38 +56,82 @@ export async function createTeam(actor: Actor, cohortId: string, name: string) {
   }
 }
 
-export async function setMemberDesignation(actor: Actor, userId: string, designation: "NONE" | "TECH_LEAD" | "PROJECT_MANAGER") {
-  await authorizeStudentCohort(actor, "cohort.manage", userId);
-  await (await getDb()).teamMember.update({ where: { userId }, data: { designation } });
+/** A new join code for a team; the old one stops working at once. */
+export async function rotateJoinCode(actor: Actor, teamId: string) {
+  await authorizeTeam(actor, "joinCode.rotate", teamId);
+  const db = await getDb();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const joinCode = newJoinCode();
+      const joinCodeExpiresAt = joinCodeExpiry();
+      const { count } = await db.team.updateMany({ where: { id: teamId, ...teamScope(actor, "joinCode.rotate") }, data: { joinCode, joinCodeExpiresAt } });
+      if (count === 0) throw new AppError("NOT_FOUND", "That team does not exist.");
+      return { joinCode, joinCodeExpiresAt };
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 4) throw error;
+    }
+  }
 }
 
-/** Public: what a join link shows before the student signs up. */
-export async function findTeamByJoinCode(code: string) {
+export async function setMemberDesignation(actor: Actor, userId: string, designation: "NONE" | "TECH_LEAD" | "PROJECT_MANAGER") {
+  const { count } = await (await getDb()).teamMember.updateMany({ where: { userId, team: teamScope(actor, "cohort.manage") }, data: { designation } });
+  if (count > 0) return;
+  // Nothing written: say whether the student is unknown or outside the actor's cohorts.
+  const member = await (await getDb()).teamMember.findUnique({ where: { userId }, select: { teamId: true } });
+  if (!member) throw new AppError("NOT_FOUND", "That student is not on a team.");
+  await authorizeTeam(actor, "cohort.manage", member.teamId);
+  throw new AppError("NOT_FOUND", "That student is not on a team.");
+}
+
+export type JoinLookup =
+  | { status: "open"; team: { id: string; name: string; cohort: string } }
+  | { status: "unknown" }
+  | { status: "expired" }
+  | { status: "throttled"; message: string };
+
+/**
+ * Public: what a join link shows before the student signs up. Unknown and expired codes count
+ * against the client's address like wrong passwords, so codes cannot be guessed by trying them.
+ */
+export async function lookupJoinCode(code: string, address: string, now = new Date()): Promise<JoinLookup> {
+  const key = addressKey(address);
+  const throttle = await checkThrottle({ address: key }, now);
+  if (throttle.locked) return { status: "throttled", message: `Too many attempts from your network. Try again in ${waitWords(throttle.waitMs)}.` };
   const team = await (await getDb()).team.findUnique({
     where: { joinCode: normalizeJoinCode(code) },
-    select: { id: true, name: true, cohort: { select: { name: true } } },
+    select: { id: true, name: true, joinCodeExpiresAt: true, cohort: { select: { name: true } } },
   });
-  return team ? { id: team.id, name: team.name, cohort: team.cohort.name } : null;
+  if (!team || team.joinCodeExpiresAt <= now) {
+    await recordFailure([{ key, policy: ADDRESS_POLICY }], now);
+    return { status: team ? "expired" : "unknown" };
+  }
+  return { status: "open", team: { id: team.id, name: team.name, cohort: team.cohort.name } };
 }
+
+export const JOIN_REFUSED: Record<Exclude<JoinLookup["status"], "open" | "throttled">, string> = {
+  unknown: "That join code does not match any team. Check it with your instructor.",
+  expired: "This join code has expired. Ask your instructor for a new join link.",
+};
 
 export type JoinInput = { code: string; name: string; email: string; password: string };
 
-/** Public: a join code is the invitation; it creates a student account on that team. */
-export async function joinTeamWithCode(input: JoinInput) {
-  const team = await findTeamByJoinCode(input.code);
-  if (!team) throw new AppError("NOT_FOUND", "That join code does not match any team. Check it with your instructor.");
+/**
+ * Public: a join code is the invitation; it creates a student account on that team. The answer is
+ * the same whether or not the email already has an account (which is left untouched), so a join
+ * code cannot be used to find out who has an account.
+ */
+export async function joinTeamWithCode(input: JoinInput, address: string): Promise<void> {
+  const lookup = await lookupJoinCode(input.code, address);
+  if (lookup.status === "throttled") throw new AppError("FORBIDDEN", lookup.message);
+  if (lookup.status !== "open") throw new AppError("NOT_FOUND", JOIN_REFUSED[lookup.status]);
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
-  const exists = () => new AppError("CONFLICT", "An account with this email already exists. Sign in instead.");
-  if (await db.user.findUnique({ where: { email } })) throw exists();
+  // Hashed either way, so both answers take as long.
   const passwordHash = await hashPassword(input.password);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return;
   try {
-    return await db.user.create({
-      data: { email, name: input.name.trim(), passwordHash, role: "STUDENT", membership: { create: { teamId: team.id } } },
-      select: { id: true, email: true },
-    });
+    await db.user.create({ data: { email, name: input.name, passwordHash, role: "STUDENT", membership: { create: { teamId: lookup.team.id } } } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw exists(); // the same email submitted twice at once
-    throw error;
+    if (!isUniqueViolation(error)) throw error; // the same email submitted twice at once: one account, same answer
   }
 }

@@ -4,25 +4,27 @@ import { can } from "@/lib/authz/permissions";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { relationsToTeam } from "./relations";
+import { teamScope } from "./scope";
 
 export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boolean; canReadNotes: boolean; viewingOther: boolean };
 
 /**
- * Whose plan a page shows: a student always sees their own team; instructors and stakeholders pick
- * a team of their cohorts with ?team=, read-only.
+ * Whose plan a page shows: the actor's own team, unless the permission table lets them choose one
+ * with ?team= (read-only, and only teams they may read).
  */
 export async function resolvePlanTeam(actor: Actor, requestedTeamId?: string): Promise<PlanTeam | null> {
-  const teamId = actor.role === "STUDENT" ? actor.teamId : requestedTeamId;
+  const teamId = can(actor.role, "plan.chooseTeam") && requestedTeamId ? requestedTeamId : actor.teamId;
   if (!teamId) return null;
   const relations = await relationsToTeam(actor, teamId);
   if (!can(actor.role, "progress.read", relations)) throw new AppError("FORBIDDEN", "You can only see teams of your own cohorts.");
-  const team = await (await getDb()).team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, cohort: { select: { name: true } } } });
+  const team = await (await getDb()).team.findFirst({ where: { id: teamId, ...teamScope(actor, "progress.read") }, select: { name: true, cohort: { select: { name: true } } } });
+  if (!team) throw new AppError("NOT_FOUND", "That team does not exist.");
   return {
     id: teamId,
     name: team.name,
     cohort: team.cohort.name,
     canWrite: can(actor.role, "progress.write", relations),
     canReadNotes: can(actor.role, "note.read", relations),
-    viewingOther: actor.role !== "STUDENT",
+    viewingOther: teamId !== actor.teamId,
   };
 }

@@ -1,4 +1,5 @@
 import { hashPassword } from "@/lib/auth/password";
+import { joinCodeExpiry, newJoinCode } from "@/lib/data/join-code";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const DEMO_PASSWORD = "daybook-demo";
@@ -25,8 +26,9 @@ export async function seedDemoIfEmpty(db: PrismaClient): Promise<boolean> {
     const cohort = await tx.cohort.create({
       data: { name: "Demo cohort", instructorId: users.get("instructor@daybook.local")!, stakeholders: { create: { userId: users.get("stakeholder@daybook.local")! } } },
     });
-    for (const [name, joinCode] of [["Team Atlas", "ATLAS2026"], ["Team Borealis", "BOREAL2026"]] as const) {
-      const team = await tx.team.create({ data: { cohortId: cohort.id, name, joinCode } });
+    // Join codes are drawn here, never fixed: a fixed code would let anyone who can reach a fresh install join a team.
+    for (const name of ["Team Atlas", "Team Borealis"] as const) {
+      const team = await tx.team.create({ data: { cohortId: cohort.id, name, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() } });
       for (const account of DEMO_ACCOUNTS) {
         if ("team" in account && account.team === name) {
           await tx.teamMember.create({ data: { userId: users.get(account.email)!, teamId: team.id, designation: account.designation } });

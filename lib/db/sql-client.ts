@@ -1,6 +1,7 @@
-import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { makePrivate } from "./private-dir";
 
 /** The few SQL operations the migration runner and tests need, over either database. */
 export interface SqlClient {
@@ -38,9 +39,12 @@ export async function pgSqlClient(url: string): Promise<SqlClient> {
   };
 }
 
+/** Opens the embedded database; its folder, and the state folder around it, are the owner's alone. */
 export async function openEmbedded(dataDir: string): Promise<PGlite> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  makePrivate(path.dirname(dataDir), { recursive: false });
+  makePrivate(dataDir);
   const db = new PGlite(dataDir);
   await db.waitReady;
+  makePrivate(dataDir);
   return db;
 }

@@ -39,7 +39,7 @@ const cohort = await db.cohort.findFirstOrThrow();
 const instructor = await actorFor(db, "instructor@daybook.local");
 const alice = await actorFor(db, "alice@daybook.local");
 for (let t = 0; t < teams; t++) {
-  const team = await db.team.create({ data: { cohortId: cohort.id, name: `Bench ${t}`, joinCode: `BENCH${t}` } });
+  const team = await db.team.create({ data: { cohortId: cohort.id, name: `Bench ${t}`, joinCode: `BENCH${t}`, joinCodeExpiresAt: new Date(Date.now() + 86_400_000) } });
   await db.stepProgress.createMany({ data: steps.slice(0, (t * 7) % 40).map((s) => ({ teamId: team.id, stepId: s.id, status: "DONE_MANUAL" as const, updatedById: instructor.id })) });
 }
 console.log(`cohort of ${teams + 2} teams × ${steps.length} steps on embedded PGlite`);

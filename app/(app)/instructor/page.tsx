@@ -10,6 +10,7 @@ import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamSummaries } from "@/components/board/team-summaries";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
 import { loadCourse } from "@/lib/course/load";
 import { listCohorts } from "@/lib/data/cohorts";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Team board" };
 
 export default async function InstructorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (actor.role !== "INSTRUCTOR") return <NotAllowed role={actor.role} audience="instructors" />;
+  if (!can(actor.role, "teamBoard.open")) return <NotAllowed role={actor.role} audience="instructors" />;
   const cohorts = await listCohorts(actor);
   const cohortId = chooseCohortId((await searchParams).cohort, cohorts);
   if (!cohortId) {

@@ -7,6 +7,7 @@ import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamSummaries } from "@/components/board/team-summaries";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
 import { loadCourse } from "@/lib/course/load";
 import { listCohorts } from "@/lib/data/cohorts";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Cohort progress" };
 
 export default async function StakeholderPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (actor.role === "STUDENT") return <NotAllowed role={actor.role} audience="stakeholders and instructors" />;
+  if (!can(actor.role, "cohortProgress.open")) return <NotAllowed role={actor.role} audience="stakeholders and instructors" />;
   const cohorts = await listCohorts(actor);
   const cohortId = chooseCohortId((await searchParams).cohort, cohorts);
   if (!cohortId) {

@@ -3,6 +3,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Card } from "@/components/ui/card";
 import { hasOidc } from "@/lib/auth/providers";
 import { signIn } from "@/lib/auth";
+import { sameOriginPath } from "@/lib/auth/redirect";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/db/seed";
 import { demoAccountsSeeded } from "@/lib/data/demo";
 import { stringParam, type SearchParams } from "@/lib/validations/search-params";
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const callbackUrl = stringParam(params.callbackUrl);
+  // Only ever one of Daybook's own paths, whatever the link carried.
+  const callbackUrl = sameOriginPath(stringParam(params.callbackUrl));
   const error = stringParam(params.error);
   const showDemo = await demoAccountsSeeded();
   return (
@@ -25,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <Card className="p-6">
         {stringParam(params.notice) === "joined" ? (
           <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            Your account is ready. Sign in with the email and password you just chose.
+            Sign in to continue. If this email was new, your student account is ready: use the password you just chose. If you already had an account, use your existing password.
           </p>
         ) : null}
         {error === "NotInvited" ? (

@@ -9,11 +9,13 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { findDay, loadCourse } from "@/lib/course/load";
 import { getPlanView } from "@/lib/data/plan-view";
+import { decodeRouteParam } from "@/lib/validations/route-params";
 import type { SearchParams } from "@/lib/validations/search-params";
 import { dayHref, plural, stepHref } from "@/lib/utils";
 
 export async function generateMetadata({ params }: { params: Promise<{ day: string }> }): Promise<Metadata> {
-  const day = findDay(loadCourse(), Number((await params).day));
+  const raw = (await params).day;
+  const day = /^\d{1,2}$/.test(raw) ? findDay(loadCourse(), Number(raw)) : undefined;
   return { title: day ? `Day ${day.day}: ${day.title}` : "Day not found" };
 }
 
@@ -21,7 +23,8 @@ const runnable = (commands: string[]) => commands.filter((c) => !c.startsWith("#
 
 export default async function DayPage({ params, searchParams }: { params: Promise<{ day: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const [{ day: raw }, { team: requested }] = await Promise.all([params, searchParams]);
+  const [{ day: encoded }, { team: requested }] = await Promise.all([params, searchParams]);
+  const raw = decodeRouteParam(encoded);
   const { course, team, states, progress } = await getPlanView(actor, requested);
   const day = /^\d{1,2}$/.test(raw) ? findDay(course, Number(raw)) : undefined;
   if (!day) notFound();

@@ -5,16 +5,17 @@ import { Markdown } from "@/components/step/markdown";
 import { CopyButton } from "@/components/step/copy-button";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { readPackEntry } from "@/lib/pack/files";
+import { readCourseFile } from "@/lib/data/course-files";
+import { tryDecodeSegment } from "@/lib/validations/route-params";
 
 export async function generateMetadata({ params }: { params: Promise<{ path: string[] }> }): Promise<Metadata> {
-  return { title: (await params).path.map(decodeURIComponent).join("/") };
+  return { title: (await params).path.map((s) => tryDecodeSegment(s) ?? "Not found").join("/") };
 }
 
 export default async function PackFilePage({ params }: { params: Promise<{ path: string[] }> }) {
-  await requireActor();
+  const actor = await requireActor();
   const { path } = await params;
-  const entry = readPackEntry(path);
+  const entry = readCourseFile(actor, path);
   if (!entry) notFound();
   const crumbs = entry.relPath.split("/");
 

@@ -6,13 +6,17 @@ import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamRoster } from "@/components/board/team-roster";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import { decodeRouteParam } from "@/lib/validations/route-params";
+import { parseIdParam } from "@/lib/validations/search-params";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Teams & join codes" };
 
 export default async function CohortTeamsPage({ params }: { params: Promise<{ cohortId: string }> }) {
   const actor = await requireActor();
-  if (actor.role !== "INSTRUCTOR") return <NotAllowed role={actor.role} audience="instructors" />;
-  const { cohortId } = await params;
+  if (!can(actor.role, "teamBoard.open")) return <NotAllowed role={actor.role} audience="instructors" />;
+  const cohortId = idOrNotFound(decodeRouteParam((await params).cohortId));
   const board = await loadBoard(actor, cohortId);
   if (!board?.canManage) return <NotAllowed role={actor.role} audience="the cohort's instructor" reason="You can only manage teams of cohorts you teach." />;
   const origin = await requestOrigin();
@@ -44,4 +48,12 @@ export default async function CohortTeamsPage({ params }: { params: Promise<{ co
       )}
     </div>
   );
+}
+
+function idOrNotFound(value: string): string {
+  try {
+    return parseIdParam(value)!;
+  } catch {
+    notFound();
+  }
 }

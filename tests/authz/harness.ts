@@ -1,0 +1,96 @@
+import path from "node:path";
+import { isValidElement, type ReactNode } from "react";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Outcome = "allowed" | "denied";
+export type Target = { teamId: string; teamName: string; cohortId: string; studentId: string };
+
+const root = process.cwd();
+const digestOf = (error: unknown) => (typeof error === "object" && error && "digest" in error ? String(error.digest) : "");
+
+/** A thrown notFound() or a redirect to the sign-in page is a refusal; any other redirect is where an allowed call leads. */
+function outcomeOfThrow(error: unknown): Outcome {
+  const digest = digestOf(error);
+  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "denied";
+  if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2] === "/login" ? "denied" : "allowed";
+  throw error;
+}
+
+// Looks through a rendered element tree (props included) for a value; components are not called.
+function contains(node: unknown, match: (value: unknown) => boolean, seen = new Set<unknown>(), depth = 0): boolean {
+  if (match(node)) return true;
+  if (node === null || typeof node !== "object" || seen.has(node) || depth > 40) return false;
+  seen.add(node);
+  if (Array.isArray(node)) return node.some((n) => contains(n, match, seen, depth + 1));
+  if (isValidElement(node)) return contains(node.props, match, seen, depth + 1);
+  if (Object.getPrototypeOf(node) !== Object.prototype) return false;
+  return Object.values(node).some((v) => contains(v, match, seen, depth + 1));
+}
+
+export type MatrixContext = ReturnType<typeof matrixContext>;
+
+export function matrixContext(deps: {
+  client: () => PrismaClient;
+  notAllowed: unknown;
+  signOutSpy: { calls: number };
+  authHandlers: { GET: unknown; POST: unknown };
+}) {
+  let counter = 0;
+  return {
+    unique: (prefix: string) => `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`,
+    form(fields: Record<string, string>) {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(fields)) data.set(k, v);
+      return data;
+    },
+    async noteVersion(teamId: string, stepId: string) {
+      return (await deps.client().stepNote.findUnique({ where: { teamId_stepId: { teamId, stepId } } }))?.version ?? 0;
+    },
+    async joinCode(teamId: string) {
+      return (await deps.client().team.findUniqueOrThrow({ where: { id: teamId } })).joinCode;
+    },
+
+    /** Calls a server action module's export and reads its answer: a FORBIDDEN or NOT_FOUND refusal, or a sign-in redirect, is "denied". */
+    async action<M>(name: string, call: (module: M) => Promise<{ ok: boolean; code?: string; message?: string }>): Promise<Outcome> {
+      const module = (await import(path.join(root, "lib", "actions", `${name}.ts`))) as M;
+      try {
+        const result = await call(module);
+        if (result.ok || result.code === "CONFLICT") return "allowed";
+        if (result.code === "FORBIDDEN" || result.code === "NOT_FOUND") return "denied";
+        throw new Error(`${name} answered neither allowed nor refused: ${JSON.stringify(result)}`);
+      } catch (error) {
+        return outcomeOfThrow(error);
+      }
+    },
+
+    /** Renders a page component one level deep: "not allowed", a 404 or a sign-in redirect is "denied"; `shows` must appear in what it rendered. */
+    async page(file: string, { params = {}, searchParams = {}, shows }: { params?: object; searchParams?: object; shows?: string }): Promise<Outcome> {
+      const module = (await import(path.join(root, file))) as { default: (props: object) => Promise<ReactNode> | ReactNode };
+      try {
+        const tree = await module.default({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
+        if (contains(tree, (v) => isValidElement(v) && v.type === deps.notAllowed)) return "denied";
+        if (shows !== undefined && !contains(tree, (v) => v === shows)) return "denied";
+        return "allowed";
+      } catch (error) {
+        return outcomeOfThrow(error);
+      }
+    },
+
+    async signOutCalled(): Promise<Outcome> {
+      const { signOutUser } = (await import(path.join(root, "lib", "actions", "sign-out-user.ts"))) as { signOutUser: (f: FormData) => Promise<void> };
+      const before = deps.signOutSpy.calls;
+      try {
+        await signOutUser(new FormData());
+      } catch (error) {
+        outcomeOfThrow(error);
+      }
+      return deps.signOutSpy.calls > before ? "allowed" : "denied";
+    },
+
+    async authRoute(): Promise<Outcome> {
+      const route = (await import(path.join(root, "app", "api", "auth", "[...nextauth]", "route.ts"))) as { GET: unknown; POST: unknown };
+      if (route.GET !== deps.authHandlers.GET || route.POST !== deps.authHandlers.POST) throw new Error("app/api/auth must export Auth.js's handlers and nothing of its own");
+      return "allowed";
+    },
+  };
+}
