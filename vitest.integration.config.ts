@@ -5,7 +5,12 @@ import path from "node:path";
 // globalSetup builds (cached) and starts the local control plane once per run, or reuses
 // DAYBOOK_TEST_KUBECONFIG / KUBECONFIG (with DAYBOOK_TEST_USE_KUBECONFIG=1). See docs/control-plane.md.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts"),
+    },
+  },
   test: {
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",

@@ -22,6 +22,9 @@ export const evidence = (title: string, text: string): Evidence => ({ title, tex
 
 export const verdict = (status: CheckStatus, expected: string, actual: string, items: Evidence[] = [], via?: string): Verdict => ({ status, expected, actual, evidence: items, ...(via ? { via } : {}) });
 
+/** The object the check is about does not exist: waiting will not make it appear, so there is no settling. */
+export const missing = (expected: string, actual: string, items: Evidence[] = []): Verdict => ({ ...verdict("fail", expected, actual, items), final: true });
+
 /** The API could not be asked: the check is an error, not a failure of the step. */
 export const apiError = (expected: string, f: K8sFailure, what: string): Verdict =>
   verdict("error", expected, `Could not read ${what}: ${f.message}`, [evidence("API error", `${f.kind}${f.status ? ` (HTTP ${f.status})` : ""}: ${f.message}`)]);

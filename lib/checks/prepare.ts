@@ -16,6 +16,7 @@ export function prepareCheck<C extends Check>(check: C, team: TeamSettings, cour
     return value;
   };
   const prepared = rewrite(check, "") as C;
+  if (prepared.kind === "namespaceExists" && prepared.name === COURSE_NAMESPACE) return { ...prepared, name: team.namespace };
   if ((prepared.kind === "configMapKeys" || prepared.kind === "secretKeys") && prepared.manifest) {
     const kind = prepared.kind === "configMapKeys" ? "ConfigMap" : "Secret";
     const obj = loadManifests(prepared.manifest, courseDir).find((o) => o.kind === kind && o.metadata.name === prepared.name);

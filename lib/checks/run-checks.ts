@@ -35,7 +35,7 @@ async function runOne(reads: ClusterReads, check: Check, opts: RunOptions): Prom
   }
   const first = await once(reads, check);
   const timeoutMs = (check.settle?.timeoutSeconds ?? 0) * 1000 * (opts.settleScale ?? 1);
-  if (first.status === "pass" || timeoutMs <= 0) return { ...base, ...first, durationMs: Math.round(performance.now() - started) };
+  if (first.status === "pass" || first.final || timeoutMs <= 0) return { ...base, ...first, durationMs: Math.round(performance.now() - started) };
   // Each retry reads afresh: the cluster is expected to change while it settles.
   const offset = Math.round(performance.now() - started);
   const settled = await settle(() => once(reads.fresh(), check), (v) => v.status === "pass", { timeoutMs, intervalMs: 2000, signal: opts.signal, delayFirst: true });

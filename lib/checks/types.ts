@@ -20,6 +20,8 @@ export type Verdict = {
   evidence: Evidence[];
   /** How the check reached the workload, e.g. "port-forward to pod/web-1:8000". */
   via?: string;
+  /** Nothing will change by waiting (e.g. the object does not exist), so the settle window is skipped. */
+  final?: boolean;
 };
 
 export type SettleAttempt = { atMs: number; status: CheckStatus; actual: string };

@@ -1,5 +1,6 @@
 import "server-only";
-import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext, type KubeConfig } from "@kubernetes/client-node";
+import https from "node:https";
+import { HttpMethod, RequestContext, type KubeConfig } from "@kubernetes/client-node";
 import { failureFromResponse, toFailure } from "./errors";
 import { ok, type K8sResult } from "./result";
 
@@ -15,7 +16,20 @@ export type RestRequest = {
 
 export type RestResponse = { status: number; text: string };
 
-const http = new IsomorphicFetchHttpLibrary();
+// node:https directly: node-fetch 2 (client-node's) reports false "Premature close" on reused keep-alive sockets (node-fetch#1767).
+function send(ctx: RequestContext): Promise<RestResponse> {
+  return new Promise((resolve, reject) => {
+    const body = ctx.getBody() as string | undefined;
+    const req = https.request(ctx.getUrl(), { method: ctx.getHttpMethod(), headers: ctx.getHeaders(), agent: ctx.getAgent() as https.Agent | undefined, signal: ctx.getSignal() }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 export function apiUrl(kc: KubeConfig, path: string, query: RestRequest["query"] = {}): string {
   const server = kc.getCurrentCluster()!.server.replace(/\/$/, "");
@@ -35,10 +49,9 @@ export async function rest(kc: KubeConfig, req: RestRequest): Promise<K8sResult<
       ctx.setHeaderParam("Content-Type", req.contentType ?? "application/json");
       ctx.setBody(typeof req.body === "string" ? req.body : JSON.stringify(req.body));
     }
-    const res = await http.send(ctx).toPromise();
-    const text = await res.body.text();
-    if (res.httpStatusCode >= 300) return failureFromResponse(res.httpStatusCode, text);
-    return ok({ status: res.httpStatusCode, text });
+    const res = await send(ctx);
+    if (res.status >= 300) return failureFromResponse(res.status, res.text);
+    return ok(res);
   } catch (error) {
     return toFailure(error);
   }

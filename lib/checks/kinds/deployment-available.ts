@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { rolloutStatus } from "@/lib/k8s/rollout-status";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, verdict } from "../evidence";
+import { apiError, evidence, missing, verdict } from "../evidence";
 import { deploymentPods, deploymentTable, notFoundText, podsTable, readyPods, type DeploymentPods } from "./workloads";
 
 export const deploymentAvailable = defineCheck(checkSchemaOf("deploymentAvailable", { namespace, name, minReady: z.number().int().positive().optional() }), {
@@ -10,7 +10,7 @@ export const deploymentAvailable = defineCheck(checkSchemaOf("deploymentAvailabl
     const expected = `deployment ${c.name} is Available and fully rolled out${c.minReady ? ` with at least ${c.minReady} ready pods` : ""}`;
     if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.name}`);
     const d = deployment.value;
-    if (!d) return verdict("fail", expected, `deployment ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get deployment ${c.name} -n ${c.namespace}`, notFoundText("deployments.apps", c.name))]);
+    if (!d) return missing(expected, `deployment ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get deployment ${c.name} -n ${c.namespace}`, notFoundText("deployments.apps", c.name))]);
     const available = d.status?.conditions?.some((x) => x.type === "Available" && x.status === "True") ?? false;
     const rollout = rolloutStatus(d);
     const ready = pods.ok ? readyPods(pods.value).length : 0;

@@ -3,7 +3,7 @@ import type { ExecOutcome } from "@/lib/k8s/exec";
 import type { K8sResult } from "@/lib/k8s/result";
 import { defaultContainer } from "@/lib/k8s/pods";
 import { checkSchemaOf, defineCheck, name, namespace, type LintContext } from "../define";
-import { apiError, evidence, lines, verdict } from "../evidence";
+import { apiError, evidence, lines, missing, verdict } from "../evidence";
 import type { ClusterReads } from "../types";
 import { deploymentPods, notFoundText, pickPod, type DeploymentPods } from "./workloads";
 
@@ -38,7 +38,7 @@ export const execSucceeds = defineCheck(
     evaluate(f: ExecFetched, c) {
       const expected = `\`${c.command.join(" ")}\` exits 0${c.expectContains ? ` and prints "${c.expectContains}"` : ""}`;
       if (!f.deployment.ok) return apiError(expected, f.deployment, `deployment ${c.deployment}`);
-      if (!f.deployment.value) return verdict("fail", expected, `deployment ${c.deployment} not found`, [evidence(`kubectl exec deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
+      if (!f.deployment.value) return missing(expected, `deployment ${c.deployment} not found`, [evidence(`kubectl exec deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
       if (!f.run) return verdict("fail", expected, `no running pod of ${c.deployment} to exec into`);
       if (!f.run.ok) return f.run.kind === "timeout" ? verdict("fail", expected, f.run.message, [execTranscript(f, c.namespace, c.command)]) : apiError(expected, f.run, `exec in ${f.pod}`);
       const out = f.run.value;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { K8sResult } from "@/lib/k8s/result";
 import type { KubeObject } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { age, apiError, evidence, table, verdict } from "../evidence";
+import { age, apiError, evidence, missing, table, verdict } from "../evidence";
 
 // Helm 3 stores each release revision as a Secret of type helm.sh/release.v1 with these labels.
 export const helmRelease = defineCheck(checkSchemaOf("helmRelease", { namespace, release: name, status: z.enum(["deployed", "failed", "pending-install"]) }), {
@@ -11,7 +11,7 @@ export const helmRelease = defineCheck(checkSchemaOf("helmRelease", { namespace,
     const expected = `Helm release ${c.release} is ${c.status}`;
     if (!list.ok) return apiError(expected, list, "Helm release records");
     const revisions = list.value.map((s) => ({ version: Number(s.metadata?.labels?.version ?? 0), status: s.metadata?.labels?.status ?? "?", created: s.metadata?.creationTimestamp })).sort((a, b) => a.version - b.version);
-    if (revisions.length === 0) return verdict("fail", expected, `no Helm release ${c.release} in ${c.namespace}`, [evidence(`helm status ${c.release} -n ${c.namespace}`, "Error: release: not found")]);
+    if (revisions.length === 0) return missing(expected, `no Helm release ${c.release} in ${c.namespace}`, [evidence(`helm status ${c.release} -n ${c.namespace}`, "Error: release: not found")]);
     const latest = revisions.at(-1)!;
     return verdict(latest.status === c.status ? "pass" : "fail", expected, `revision ${latest.version} is ${latest.status}`, [evidence(`helm history ${c.release} -n ${c.namespace}`, table(["REVISION", "STATUS", "AGE"], revisions.map((r) => [r.version, r.status, age(r.created)])))]);
   },

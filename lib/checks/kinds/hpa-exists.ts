@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { K8sResult } from "@/lib/k8s/result";
 import type { Condition, KubeObject } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, table, verdict } from "../evidence";
+import { apiError, evidence, missing, table, verdict } from "../evidence";
 
 type Hpa = KubeObject & {
   spec?: { minReplicas?: number; maxReplicas?: number; metrics?: { resource?: { name: string; target?: { averageUtilization?: number } } }[] };
@@ -21,7 +21,7 @@ export const hpaExists = defineCheck(
       const wants = [c.minReplicas && `min ${c.minReplicas}`, c.maxReplicas && `max ${c.maxReplicas}`, c.scalingActive && "scaling active (it reads metrics)"].filter(Boolean);
       const expected = `HorizontalPodAutoscaler ${c.name} exists${wants.length ? ` with ${wants.join(", ")}` : ""}`;
       if (!h.ok) return apiError(expected, h, `hpa ${c.name}`);
-      if (!h.value) return verdict("fail", expected, `HorizontalPodAutoscaler ${c.name} not found`, [evidence(`kubectl get hpa ${c.name} -n ${c.namespace}`, `Error from server (NotFound): horizontalpodautoscalers.autoscaling "${c.name}" not found`)]);
+      if (!h.value) return missing(expected, `HorizontalPodAutoscaler ${c.name} not found`, [evidence(`kubectl get hpa ${c.name} -n ${c.namespace}`, `Error from server (NotFound): horizontalpodautoscalers.autoscaling "${c.name}" not found`)]);
       const hpa = h.value;
       const conditions = hpa.status?.conditions ?? [];
       const active = conditions.find((x) => x.type === "ScalingActive");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, verdict } from "../evidence";
+import { apiError, missing, verdict } from "../evidence";
 import { getThroughService, httpTranscript, lintService, serviceNotFound, type ServiceHttp } from "./service-http";
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] ?? 0;
@@ -24,7 +24,7 @@ export const http = defineCheck(
       const transcript = httpTranscript(f, c.namespace, c.service, c.port, c.path);
       const via = f.pod ? `port-forward to pod/${f.pod}:${f.targetPort}` : undefined;
       if (!f.service.ok) return apiError(expected, f.service, `service ${c.service}`);
-      if (!f.service.value) return verdict("fail", expected, `Service ${c.service} not found in ${c.namespace}`, [serviceNotFound(c.namespace, c.service)]);
+      if (!f.service.value) return missing(expected, `Service ${c.service} not found in ${c.namespace}`, [serviceNotFound(c.namespace, c.service)]);
       if (f.problem) return verdict("fail", expected, f.problem, [transcript]);
       const failed = f.answers.find((a) => !a.ok);
       if (failed && !failed.ok) return verdict(failed.kind === "forbidden" ? "error" : "fail", expected, failed.message, [transcript], via);

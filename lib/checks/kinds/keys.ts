@@ -3,7 +3,7 @@ import type { K8sResult } from "@/lib/k8s/result";
 import type { KubeObject } from "@/lib/k8s/types";
 import { secretSummary } from "@/lib/k8s/diff";
 import { checkSchemaOf, defineCheck, name, namespace, type LintContext } from "../define";
-import { apiError, evidence, table, verdict } from "../evidence";
+import { apiError, evidence, missing, table, verdict } from "../evidence";
 
 const keysShape = { namespace, name, keys: z.array(name).min(1).optional(), manifest: name.optional() };
 
@@ -25,13 +25,13 @@ function evaluateKeys(kind: "ConfigMap" | "Secret", obj: K8sResult<KubeObject | 
   const wanted = c.keys ?? [];
   const expected = `${kind} ${c.name} has the keys ${wanted.join(", ")}`;
   if (!obj.ok) return apiError(expected, obj, `${kind} ${c.name}`);
-  if (!obj.value) return verdict("fail", expected, `${kind} ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get ${kind.toLowerCase()} ${c.name} -n ${c.namespace}`, `Error from server (NotFound): ${kind.toLowerCase()}s "${c.name}" not found`)]);
+  if (!obj.value) return missing(expected, `${kind} ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get ${kind.toLowerCase()} ${c.name} -n ${c.namespace}`, `Error from server (NotFound): ${kind.toLowerCase()}s "${c.name}" not found`)]);
   const summary = kind === "Secret" ? secretSummary(obj.value) : Object.entries({ ...((obj.value.data ?? {}) as Record<string, string>), ...((obj.value.binaryData ?? {}) as Record<string, string>) }).map(([key, v]) => ({ key, bytes: Buffer.byteLength(v) }));
   const have = new Set(summary.map((s) => s.key));
-  const missing = wanted.filter((k) => !have.has(k));
+  const absent = wanted.filter((k) => !have.has(k));
   const empty = kind === "Secret" ? summary.filter((s) => wanted.includes(s.key) && s.bytes === 0).map((s) => s.key) : [];
   const text = `Name:  ${c.name}\n${kind === "Secret" ? `Type:  ${String(obj.value.type ?? "Opaque")}\n` : ""}\nData\n====\n${table(["KEY", "SIZE"], summary.map((s) => [s.key, `${s.bytes} bytes`]))}`;
-  const problems = [...missing.map((k) => `missing ${k}`), ...empty.map((k) => `${k} is empty`)];
+  const problems = [...absent.map((k) => `missing ${k}`), ...empty.map((k) => `${k} is empty`)];
   return verdict(problems.length ? "fail" : "pass", expected, problems.length ? problems.join(", ") : `all ${wanted.length} keys present`, [evidence(`kubectl describe ${kind.toLowerCase()} ${c.name}`, text)]);
 }
 

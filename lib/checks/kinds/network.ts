@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { K8sResult } from "@/lib/k8s/result";
 import type { KubeObject, LabelSelector, Service } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, verdict } from "../evidence";
+import { apiError, evidence, missing, verdict } from "../evidence";
 import { execInDeployment, execTranscript, lintDeploymentContainer, type ExecFetched } from "./exec-succeeds";
 import { notFoundText } from "./workloads";
 
@@ -45,7 +45,7 @@ export const networkAllowed = defineCheck(checkSchemaOf("networkAllowed", shape)
   evaluate(f: Fetched, c) {
     const expected = `a pod of ${c.from} reaches ${url(c)} (HTTP 2xx/3xx)`;
     if (!f.deployment.ok) return apiError(expected, f.deployment, `deployment ${c.from}`);
-    if (!f.deployment.value) return verdict("fail", expected, `deployment ${c.from} not found`, [evidence(`kubectl exec deployment/${c.from}`, notFoundText("deployments.apps", c.from))]);
+    if (!f.deployment.value) return missing(expected, `deployment ${c.from} not found`, [evidence(`kubectl exec deployment/${c.from}`, notFoundText("deployments.apps", c.from))]);
     if (!f.run) return verdict("fail", expected, `no running pod of ${c.from}`);
     if (!f.run.ok) return apiError(expected, f.run, `exec in ${f.pod}`);
     const code = curlOutcome(f)!;
@@ -60,7 +60,7 @@ export const networkBlocked = defineCheck(checkSchemaOf("networkBlocked", shape)
   evaluate(f: Fetched, c) {
     const expected = `NetworkPolicy stops a pod of ${c.from} from reaching ${url(c)}`;
     if (!f.deployment.ok) return apiError(expected, f.deployment, `deployment ${c.from}`);
-    if (!f.deployment.value) return verdict("fail", expected, `deployment ${c.from} not found`);
+    if (!f.deployment.value) return missing(expected, `deployment ${c.from} not found`);
     if (!f.run) return verdict("fail", expected, `no running pod of ${c.from}`);
     if (!f.run.ok) return apiError(expected, f.run, `exec in ${f.pod}`);
     const code = curlOutcome(f)!;

@@ -2,7 +2,7 @@ import type { K8sResult } from "@/lib/k8s/result";
 import type { KubeObject, LabelSelector, Node, Pod } from "@/lib/k8s/types";
 
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, table, verdict } from "../evidence";
+import { apiError, evidence, missing, table, verdict } from "../evidence";
 import { drainVerdict } from "@/lib/k8s/drain-filters";
 
 export type Pdb = KubeObject & {
@@ -22,7 +22,7 @@ export const pdbHealthy = defineCheck(checkSchemaOf("pdbHealthy", { namespace, n
     const expected = c.name ? `PodDisruptionBudget ${c.name} protects running pods and is satisfied` : `every PodDisruptionBudget in ${c.namespace} protects running pods and is satisfied`;
     if (!list.ok) return apiError(expected, list, "pod disruption budgets");
     const pdbs = list.value.filter((p) => !c.name || p.metadata?.name === c.name);
-    if (pdbs.length === 0) return verdict("fail", expected, c.name ? `PodDisruptionBudget ${c.name} not found` : `no PodDisruptionBudget in ${c.namespace}`, [evidence(`kubectl get pdb -n ${c.namespace}`, "No resources found")]);
+    if (pdbs.length === 0) return missing(expected, c.name ? `PodDisruptionBudget ${c.name} not found` : `no PodDisruptionBudget in ${c.namespace}`, [evidence(`kubectl get pdb -n ${c.namespace}`, "No resources found")]);
     const bad = pdbs.filter((p) => !pdbKept(p)).map((p) => `${p.metadata?.name}: ${(p.status?.expectedPods ?? 0) === 0 ? "selects no pods" : `${p.status?.currentHealthy ?? 0} healthy of ${p.status?.desiredHealthy} required`}`);
     return verdict(bad.length ? "fail" : "pass", expected, bad.length ? bad.join("; ") : `${pdbs.length} budget(s) satisfied`, [evidence(`kubectl get pdb -n ${c.namespace}`, pdbTable(pdbs))]);
   },

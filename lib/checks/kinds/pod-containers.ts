@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Pod } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, table, verdict } from "../evidence";
+import { apiError, evidence, missing, table, verdict } from "../evidence";
 import { deploymentPods, notFoundText, readyPods, type DeploymentPods } from "./workloads";
 
 const initDone = (p: Pod, init: string) => {
@@ -17,7 +17,7 @@ export const podContainers = defineCheck(
       const wants = [...(c.containers ?? []).map((x) => `container ${x}`), ...(c.initContainersCompleted ?? []).map((x) => `init container ${x} completed`)];
       const expected = `every ready pod of ${c.deployment} has ${wants.join(", ")}`;
       if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.deployment}`);
-      if (!deployment.value) return verdict("fail", expected, `deployment ${c.deployment} not found`, [evidence(`kubectl get deployment ${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
+      if (!deployment.value) return missing(expected, `deployment ${c.deployment} not found`, [evidence(`kubectl get deployment ${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
       if (!pods.ok) return apiError(expected, pods, "pods");
       const ready = readyPods(pods.value);
       if (ready.length === 0) return verdict("fail", expected, `no ready pods of ${c.deployment}`);

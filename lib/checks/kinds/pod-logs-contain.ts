@@ -1,7 +1,7 @@
 import type { K8sResult } from "@/lib/k8s/result";
 import { defaultContainer, podForLogs } from "@/lib/k8s/pods";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, lines, verdict } from "../evidence";
+import { apiError, evidence, lines, missing, verdict } from "../evidence";
 import { deploymentPods, notFoundText, type DeploymentPods } from "./workloads";
 
 type Fetched = DeploymentPods & { pod?: string; container?: string; logs?: K8sResult<string> };
@@ -20,7 +20,7 @@ export const podLogsContain = defineCheck(
     evaluate({ deployment, pods, pod, container, logs }: Fetched, c) {
       const expected = `the logs of ${c.deployment}${c.container ? ` (container ${c.container})` : ""} match /${c.pattern}/i`;
       if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.deployment}`);
-      if (!deployment.value) return verdict("fail", expected, `deployment ${c.deployment} not found`, [evidence(`kubectl logs deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
+      if (!deployment.value) return missing(expected, `deployment ${c.deployment} not found`, [evidence(`kubectl logs deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
       if (!pods.ok) return apiError(expected, pods, "pods");
       if (!pod || !logs) return verdict("fail", expected, `no pod of ${c.deployment} to read logs from`);
       const cmd = `kubectl logs -n ${c.namespace} ${pod} -c ${container}`;

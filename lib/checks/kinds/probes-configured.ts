@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { K8sResult } from "@/lib/k8s/result";
 import type { Deployment } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, verdict } from "../evidence";
+import { apiError, evidence, missing, verdict } from "../evidence";
 import { lintDeploymentContainer } from "./exec-succeeds";
 import { notFoundText } from "./workloads";
 
@@ -21,11 +21,11 @@ export const probesConfigured = defineCheck(
       const wanted = [c.liveness && "liveness", c.readiness && "readiness"].filter(Boolean).join(" and ");
       const expected = `container ${c.container} of ${c.deployment} has ${wanted} probes`;
       if (!d.ok) return apiError(expected, d, `deployment ${c.deployment}`);
-      if (!d.value) return verdict("fail", expected, `deployment ${c.deployment} not found`, [evidence(`kubectl describe deployment ${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
+      if (!d.value) return missing(expected, `deployment ${c.deployment} not found`, [evidence(`kubectl describe deployment ${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
       const container = d.value.spec?.template.spec?.containers.find((x) => x.name === c.container);
       if (!container) return verdict("fail", expected, `no container ${c.container}`);
-      const missing = [c.liveness && !container.livenessProbe && "liveness", c.readiness && !container.readinessProbe && "readiness"].filter((x): x is string => typeof x === "string");
-      return verdict(missing.length ? "fail" : "pass", expected, missing.length ? `no ${missing.join(" or ")} probe` : "both configured", [
+      const absent = [c.liveness && !container.livenessProbe && "liveness", c.readiness && !container.readinessProbe && "readiness"].filter((x): x is string => typeof x === "string");
+      return verdict(absent.length ? "fail" : "pass", expected, absent.length ? `no ${absent.join(" or ")} probe` : "both configured", [
         evidence(`kubectl describe deployment ${c.deployment} (container ${c.container})`, `Liveness:   ${describeProbe(container.livenessProbe)}\nReadiness:  ${describeProbe(container.readinessProbe)}`),
       ]);
     },

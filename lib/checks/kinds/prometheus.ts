@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { evidence, table, verdict } from "../evidence";
+import { evidence, missing, table, verdict } from "../evidence";
 import type { ClusterReads, Verdict } from "../types";
 import { getThroughService, httpTranscript, lintService, serviceNotFound, type ServiceHttp } from "./service-http";
 
@@ -21,7 +21,7 @@ async function getJson<T>(reads: ClusterReads, ns: string, service: string, port
 function unusable(j: Json<unknown>, expected: string, ns: string, service: string, port: number, path: string): Verdict | undefined {
   const transcript = httpTranscript(j.http, ns, service, port, path);
   if (!j.http.service.ok) return verdict("error", expected, j.http.service.message, [transcript]);
-  if (!j.http.service.value) return verdict("fail", expected, `Service ${service} not found in ${ns}`, [serviceNotFound(ns, service)]);
+  if (!j.http.service.value) return missing(expected, `Service ${service} not found in ${ns}`, [serviceNotFound(ns, service)]);
   if (j.http.problem) return verdict("fail", expected, j.http.problem, [transcript]);
   const a = j.http.answers[0];
   if (!a) return verdict("fail", expected, "no answer", [transcript]);

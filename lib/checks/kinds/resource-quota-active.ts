@@ -1,6 +1,6 @@
 import type { K8sResult } from "@/lib/k8s/result";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, verdict } from "../evidence";
+import { apiError, evidence, missing, verdict } from "../evidence";
 import { describeQuota, findQuota, quotaObserved, type Quota } from "./quota";
 
 export const resourceQuotaActive = defineCheck(checkSchemaOf("resourceQuotaActive", { namespace, name }), {
@@ -9,7 +9,7 @@ export const resourceQuotaActive = defineCheck(checkSchemaOf("resourceQuotaActiv
     const expected = `ResourceQuota ${c.name} is active: the quota controller tracks usage against every hard limit`;
     if (!list.ok) return apiError(expected, list, "resource quotas");
     const q = findQuota(list, c.name);
-    if (!q) return verdict("fail", expected, `ResourceQuota ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get resourcequota -n ${c.namespace}`, list.value.map((x) => x.metadata?.name).join("\n") || "No resources found")]);
+    if (!q) return missing(expected, `ResourceQuota ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get resourcequota -n ${c.namespace}`, list.value.map((x) => x.metadata?.name).join("\n") || "No resources found")]);
     const active = quotaObserved(q);
     return verdict(active ? "pass" : "fail", expected, active ? "usage tracked for every limit" : "status does not match spec yet (quota not observed)", [describeQuota(q)]);
   },

@@ -1,7 +1,7 @@
 import type { K8sResult } from "@/lib/k8s/result";
 import type { KubeObject } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, verdict } from "../evidence";
+import { apiError, evidence, missing, verdict } from "../evidence";
 import { describeQuota, findQuota, type Quota } from "./quota";
 import { planOverage, type LimitRange, type OveragePlan } from "./quota-overage";
 
@@ -18,7 +18,7 @@ export const resourceQuotaEnforced = defineCheck(checkSchemaOf("resourceQuotaEnf
     const expected = `ResourceQuota ${c.name} refuses an object that would exceed it (server-side dry run, nothing is created)`;
     if (!quotas.ok) return apiError(expected, quotas, "resource quotas");
     const quota = findQuota(quotas, c.name);
-    if (!quota) return verdict("fail", expected, `ResourceQuota ${c.name} not found in ${c.namespace}`);
+    if (!quota) return missing(expected, `ResourceQuota ${c.name} not found in ${c.namespace}`);
     if (!plan || !attempt) return verdict("inconclusive", expected, "every limit of the quota has room for one more object of the largest size the LimitRange allows, so a single dry run cannot show enforcement", [describeQuota(quota)]);
     const tried = evidence(`kubectl create --dry-run=server (${plan.object.kind} asking past ${plan.resource})`, `${plan.why}\n${JSON.stringify((plan.object as { spec?: unknown }).spec ?? {}, null, 1).slice(0, 1500)}`);
     if (attempt.ok) return verdict("fail", expected, `the quota admitted a ${plan.object.kind} that exceeds ${plan.resource}`, [describeQuota(quota), tried]);

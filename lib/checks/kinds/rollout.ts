@@ -4,7 +4,7 @@ import { isControlledBy, selectorToString } from "@/lib/k8s/pods";
 import { rolloutStatus } from "@/lib/k8s/rollout-status";
 import type { Deployment, ReplicaSet } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, table, verdict } from "../evidence";
+import { apiError, evidence, missing, table, verdict } from "../evidence";
 import type { ClusterReads } from "../types";
 import { deploymentTable, notFoundText } from "./workloads";
 
@@ -33,7 +33,7 @@ export const rolloutComplete = defineCheck(checkSchemaOf("rolloutComplete", { ..
     const expected = `deployment ${c.deployment} has finished rolling out${c.image ? ` ${c.container}=${c.image}` : ""}`;
     if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.deployment}`);
     const d = deployment.value;
-    if (!d) return verdict("fail", expected, `deployment ${c.deployment} not found`, [evidence(`kubectl rollout status deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
+    if (!d) return missing(expected, `deployment ${c.deployment} not found`, [evidence(`kubectl rollout status deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
     const status = rolloutStatus(d);
     const image = imageOf(d.spec?.template.spec?.containers, c.container);
     const items = [evidence(`kubectl rollout status deployment/${c.deployment}`, status.message), evidence(`kubectl get deployment ${c.deployment}`, deploymentTable(d)), ...(sets.ok ? [revisionsTable(sets.value, c.container)] : [])];
@@ -49,7 +49,7 @@ export const rolloutHistory = defineCheck(checkSchemaOf("rolloutHistory", { ...s
     const expected = `the revision history of ${c.deployment} runs ${c.sequence.join(" → ")}, the last being current and rolled out`;
     if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.deployment}`);
     const d = deployment.value;
-    if (!d) return verdict("fail", expected, `deployment ${c.deployment} not found`);
+    if (!d) return missing(expected, `deployment ${c.deployment} not found`);
     if (!sets.ok) return apiError(expected, sets, "replica sets");
     const ordered = [...sets.value].sort((a, b) => revision(a) - revision(b)).map((rs) => imageOf(rs.spec?.template?.spec?.containers, c.container));
     const tail = ordered.slice(-c.sequence.length);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { K8sResult } from "@/lib/k8s/result";
 import type { Condition, KubeObject } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, table, verdict } from "../evidence";
+import { apiError, evidence, missing, table, verdict } from "../evidence";
 
 type Vpa = KubeObject & { status?: { conditions?: Condition[]; recommendation?: { containerRecommendations?: { containerName: string; target?: Record<string, string>; lowerBound?: Record<string, string>; upperBound?: Record<string, string> }[] } } };
 
@@ -14,7 +14,7 @@ export const vpaExists = defineCheck(checkSchemaOf("vpaExists", { namespace, nam
       if (v.kind === "unsupported") return verdict("inconclusive", expected, "VPA is not installed on this cluster (the autoscaling.k8s.io/v1 API is not served)", [evidence("kubectl get vpa", 'error: the server doesn\'t have a resource type "vpa"')]);
       return apiError(expected, v, `vpa ${c.name}`);
     }
-    if (!v.value) return verdict("fail", expected, `VerticalPodAutoscaler ${c.name} not found`);
+    if (!v.value) return missing(expected, `VerticalPodAutoscaler ${c.name} not found`);
     if (!c.requireRecommendation) return verdict("pass", expected, "exists");
     const conditions = v.value.status?.conditions ?? [];
     const recs = v.value.status?.recommendation?.containerRecommendations ?? [];

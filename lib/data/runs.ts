@@ -1,0 +1,200 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/permissions";
+import type { CheckResult } from "@/lib/checks/types";
+import { findStep, loadCourse } from "@/lib/course/load";
+import type { Step } from "@/lib/course/schema";
+import { getDb } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { StepStatus } from "@/lib/progress/compute";
+import { stepGate, type Gate } from "@/lib/runs/gate";
+import { priorObservations } from "@/lib/runs/history";
+import { cancelRun, launchRun } from "@/lib/runs/launch";
+import { recordRunVerdict } from "@/lib/runs/step-status";
+import type { ApplyResults, AttestResults, RunResults, VerifyResults } from "@/lib/runs/types";
+import { stepVerdict } from "@/lib/runs/verdict";
+import type { TAttestStep, TStartRun } from "@/lib/validations/run";
+import { authorizeTeam } from "./access";
+import { relationsToTeam } from "./relations";
+
+export type RunListItem = {
+  id: string;
+  kind: string;
+  operationId: string | null;
+  status: string;
+  summary: string;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  startedBy: string | null;
+};
+
+export type GateView = { open: true; via: string } | { open: false; blockedByNumber: string; reason: string };
+
+export type StepEngine = {
+  connected: boolean;
+  server: string | null;
+  namespace: string;
+  status: StepStatus;
+  gate: GateView;
+  runs: RunListItem[];
+  active: RunListItem | null;
+  latestVerify: (RunListItem & { checks: CheckResult[]; deferredOnly: boolean }) | null;
+  latestPreview: (RunListItem & { results: ApplyResults }) | null;
+  latestApply: (RunListItem & { results: ApplyResults }) | null;
+  attestations: { checkId: string; by: string | null; at: string; fields: Record<string, string> }[];
+  may: { apply: boolean; verify: boolean; attest: boolean; override: boolean };
+};
+
+const RUN_SELECT = { id: true, kind: true, operationId: true, status: true, summary: true, startedAt: true, finishedAt: true, durationMs: true, startedBy: { select: { name: true } } } as const;
+
+type RunRow = { id: string; kind: string; operationId: string | null; status: string; summary: string; startedAt: Date; finishedAt: Date | null; durationMs: number | null; startedBy: { name: string } | null };
+
+const listItem = (r: RunRow): RunListItem => ({ id: r.id, kind: r.kind, operationId: r.operationId, status: r.status, summary: r.summary, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, durationMs: r.durationMs, startedBy: r.startedBy?.name ?? null });
+
+function stepOrThrow(stepId: string): Step {
+  const step = findStep(loadCourse(), stepId);
+  if (!step) throw new AppError("NOT_FOUND", `There is no step ${stepId} in this course.`);
+  return step;
+}
+
+const gateView = (g: Gate): GateView => (g.open ? { open: true, via: g.via } : { open: false, blockedByNumber: g.blockedBy.number, reason: g.reason });
+
+async function gateFor(teamId: string, stepId: string): Promise<Gate> {
+  const course = loadCourse();
+  const db = await getDb();
+  const [progress, overrides] = await Promise.all([
+    db.stepProgress.findMany({ where: { teamId }, select: { stepId: true, status: true } }),
+    db.gateOverride.findMany({ where: { teamId }, select: { stepId: true } }),
+  ]);
+  const steps = course.days.flatMap((d) => d.steps);
+  const previous = steps[steps.findIndex((s) => s.id === stepId) - 1];
+  const deferred = new Set<string>();
+  if (previous) {
+    const last = await db.run.findFirst({ where: { teamId, stepId: previous.id, kind: "VERIFY", status: { not: "RUNNING" } }, orderBy: { startedAt: "desc" }, select: { results: true } });
+    if ((last?.results as unknown as VerifyResults | undefined)?.deferredOnly) deferred.add(previous.id);
+  }
+  return stepGate(course, stepId, new Map(progress.map((p) => [p.stepId, p.status])), new Set(overrides.map((o) => o.stepId)), deferred);
+}
+
+/** Everything the step page shows about the engine for one team's step; every part is scoped to the actor. */
+export async function getStepEngine(actor: Actor, teamId: string, stepId: string): Promise<StepEngine> {
+  await authorizeTeam(actor, "run.read", teamId);
+  stepOrThrow(stepId);
+  const db = await getDb();
+  const [cluster, progress, runs, lastVerify, lastPreview, lastApply, attests, gate, relations] = await Promise.all([
+    db.teamCluster.findUnique({ where: { teamId }, select: { server: true, namespace: true } }),
+    db.stepProgress.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: { status: true } }),
+    db.run.findMany({ where: { teamId, stepId }, orderBy: { startedAt: "desc" }, take: 12, select: RUN_SELECT }),
+    db.run.findFirst({ where: { teamId, stepId, kind: "VERIFY" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
+    db.run.findFirst({ where: { teamId, stepId, kind: "PREVIEW" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
+    db.run.findFirst({ where: { teamId, stepId, kind: "APPLY" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
+    db.run.findMany({ where: { teamId, stepId, kind: "ATTEST" }, orderBy: { startedAt: "asc" }, select: { startedAt: true, results: true, startedBy: { select: { name: true } } } }),
+    gateFor(teamId, stepId),
+    relationsToTeam(actor, teamId),
+  ]);
+  const active = runs.find((r) => r.status === "RUNNING");
+  const verify = lastVerify?.results as unknown as VerifyResults | undefined;
+  const attestations = attests.flatMap((a) => (a.results as unknown as AttestResults).attestations.map((x) => ({ checkId: x.checkId, by: a.startedBy?.name ?? null, at: a.startedAt.toISOString(), fields: x.fields })));
+  return {
+    connected: cluster !== null,
+    server: cluster?.server ?? null,
+    namespace: cluster?.namespace ?? "ecommerce",
+    status: progress?.status ?? "NOT_STARTED",
+    gate: gateView(gate),
+    runs: runs.map(listItem),
+    active: active ? listItem(active) : null,
+    latestVerify: lastVerify ? { ...listItem(lastVerify), checks: verify?.checks ?? [], deferredOnly: verify?.deferredOnly ?? false } : null,
+    latestPreview: lastPreview ? { ...listItem(lastPreview), results: lastPreview.results as unknown as ApplyResults } : null,
+    latestApply: lastApply ? { ...listItem(lastApply), results: lastApply.results as unknown as ApplyResults } : null,
+    attestations,
+    may: {
+      apply: can(actor.role, "run.apply", relations),
+      verify: can(actor.role, "run.verify", relations),
+      attest: can(actor.role, "attestation.write", relations),
+      override: can(actor.role, "gate.override", relations),
+    },
+  };
+}
+
+export type StartedRun = { runId: string; created: boolean };
+
+/** Starts a preview, apply, operation or verification, behind the step's gate; a running one is returned instead. */
+export async function startStepRun(actor: Actor, input: TStartRun): Promise<StartedRun & { done: Promise<void> }> {
+  await authorizeTeam(actor, input.kind === "VERIFY" ? "run.verify" : "run.apply", input.teamId);
+  const step = stepOrThrow(input.stepId);
+  const operation = input.kind === "OPERATION" ? step.operations?.find((o) => o.id === input.operationId) : undefined;
+  if (input.kind === "OPERATION" && !operation) throw new AppError("NOT_FOUND", `Step ${step.number} has no operation "${input.operationId}".`);
+  if ((input.kind === "APPLY" || input.kind === "PREVIEW") && !step.applies.some((f) => /^(k8s-manifests|monitoring)\//.test(f))) {
+    throw new AppError("INVALID", `Step ${step.number} has no manifests to apply${step.operations?.length ? "; use its commands below" : ""}.`);
+  }
+  const gate = await gateFor(input.teamId, input.stepId);
+  if (!gate.open) throw new AppError("FORBIDDEN", gate.reason);
+  return launchRun({ teamId: input.teamId, step, kind: input.kind, operation, force: input.force, actorId: actor.id });
+}
+
+/** A named team member confirms a step that only a person can confirm, with the fields it asks for. */
+export async function attestStep(actor: Actor, input: TAttestStep): Promise<{ status: StepStatus | undefined }> {
+  await authorizeTeam(actor, "attestation.write", input.teamId);
+  const step = stepOrThrow(input.stepId);
+  const check = step.checks.find((c) => c.id === input.checkId);
+  if (!check || check.kind !== "manual") throw new AppError("NOT_FOUND", "That is not something to confirm on this step.");
+  for (const f of check.fields ?? []) {
+    if (f.required && !input.fields[f.id]?.trim()) throw new AppError("INVALID", `Fill in "${f.label}".`);
+  }
+  const known = new Set((check.fields ?? []).map((f) => f.id));
+  const fields = Object.fromEntries(Object.entries(input.fields).filter(([k]) => known.has(k)));
+  const db = await getDb();
+  const results: AttestResults = { type: "attest", attestations: [{ checkId: check.id, prompt: check.prompt, fields }] };
+  const run = await db.run.create({ data: { teamId: input.teamId, stepId: step.id, kind: "ATTEST", status: "PASSED", startedById: actor.id, finishedAt: new Date(), durationMs: 0, summary: `${actor.name} confirmed: ${check.title}`, results } });
+  return { status: await reconsider(input.teamId, step, run.id, actor.id) };
+}
+
+/** After an attestation: the step's verdict from its latest verification and every attestation so far. */
+async function reconsider(teamId: string, step: Step, runId: string, actorId: string): Promise<StepStatus | undefined> {
+  const prior = await priorObservations(teamId, step.id);
+  const last = await (await getDb()).run.findFirst({ where: { teamId, stepId: step.id, kind: "VERIFY", status: { not: "RUNNING" } }, orderBy: { startedAt: "desc" }, select: { results: true } });
+  const checks = (last?.results as unknown as VerifyResults | undefined)?.checks ?? [];
+  const automated = step.checks.some((c) => c.kind !== "manual");
+  if (automated && !last) return undefined;
+  const verdict = stepVerdict({ checks: step.checks, results: checks, previous: prior.status, passedBefore: prior.passedBefore, attested: prior.attested });
+  if (verdict.status === "VERIFIED" || verdict.status === "ATTESTED") await recordRunVerdict(teamId, step.id, verdict.status, runId, actorId);
+  return verdict.status;
+}
+
+export async function overrideGate(actor: Actor, input: { teamId: string; stepId: string; reason: string }): Promise<void> {
+  await authorizeTeam(actor, "gate.override", input.teamId);
+  stepOrThrow(input.stepId);
+  await (await getDb()).gateOverride.upsert({
+    where: { teamId_stepId: { teamId: input.teamId, stepId: input.stepId } },
+    create: { teamId: input.teamId, stepId: input.stepId, reason: input.reason, byId: actor.id },
+    update: { reason: input.reason, byId: actor.id, at: new Date() },
+  });
+}
+
+/** Re-runs the checks of every proven step of the team at once; a step that fails now becomes regressed. */
+export async function reverifyAll(actor: Actor, teamId: string): Promise<{ batchId: string; started: number; done: Promise<void> }> {
+  await authorizeTeam(actor, "run.verify", teamId);
+  const course = loadCourse();
+  const proven = await (await getDb()).stepProgress.findMany({ where: { teamId, status: { in: ["VERIFIED", "REGRESSED"] } }, select: { stepId: true } });
+  const steps = proven.map((p) => findStep(course, p.stepId)).filter((s): s is Step => s !== undefined && s.checks.some((c) => c.kind !== "manual"));
+  const batchId = `batch-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const launched = await Promise.all(steps.map((step) => launchRun({ teamId, step, kind: "VERIFY", actorId: actor.id, batchId })));
+  return { batchId, started: launched.filter((l) => l.created).length, done: Promise.all(launched.map((l) => l.done)).then(() => undefined) };
+}
+
+export type RunDetail = RunListItem & { stepId: string; teamId: string; clusterServer: string | null; serverVersion: string | null; results: RunResults };
+
+export async function getRunDetail(actor: Actor, runId: string): Promise<RunDetail> {
+  const run = await (await getDb()).run.findUnique({ where: { id: runId }, select: { ...RUN_SELECT, teamId: true, stepId: true, clusterServer: true, serverVersion: true, results: true } });
+  if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
+  await authorizeTeam(actor, "run.read", run.teamId);
+  return { ...listItem(run), stepId: run.stepId, teamId: run.teamId, clusterServer: run.clusterServer, serverVersion: run.serverVersion, results: run.results as unknown as RunResults };
+}
+
+export async function cancelStepRun(actor: Actor, runId: string): Promise<boolean> {
+  const run = await (await getDb()).run.findUnique({ where: { id: runId }, select: { teamId: true, kind: true } });
+  if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
+  await authorizeTeam(actor, run.kind === "VERIFY" ? "run.verify" : "run.apply", run.teamId);
+  return cancelRun(runId);
+}
