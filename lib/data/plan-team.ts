@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { relationsToTeam } from "./relations";
 import { teamScope } from "./scope";
 
-export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boolean; canReadNotes: boolean; viewingOther: boolean };
+export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boolean; canReadNotes: boolean; canSeeRuns: boolean; viewingOther: boolean };
 
 /**
  * Whose plan a page shows: the actor's own team, unless the permission table lets them choose one
@@ -25,6 +25,7 @@ export async function resolvePlanTeam(actor: Actor, requestedTeamId?: string): P
     cohort: team.cohort.name,
     canWrite: can(actor.role, "progress.write", relations),
     canReadNotes: can(actor.role, "note.read", relations),
+    canSeeRuns: can(actor.role, "run.read", relations),
     viewingOther: teamId !== actor.teamId,
   };
 }

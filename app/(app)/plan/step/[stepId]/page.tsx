@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckList } from "@/components/step/check-list";
+import { EnginePanel } from "@/components/runs/engine-panel";
+import { RunHistory } from "@/components/runs/run-history";
 import { StepHistory } from "@/components/step/step-history";
 import { StepNotes } from "@/components/step/step-notes";
 import { StatusControl } from "@/components/step/status-control";
@@ -13,6 +15,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { allSteps, dayOfStep, findStep, loadCourse } from "@/lib/course/load";
 import { getPlanView } from "@/lib/data/plan-view";
+import { getStepEngine } from "@/lib/data/runs";
+import { stepView } from "@/lib/runs/step-view";
 import type { SearchParams } from "@/lib/validations/search-params";
 import { unfinishedBefore } from "@/lib/progress/compute";
 import { dayHref, formatWhen, stepHref } from "@/lib/utils";
@@ -36,6 +40,8 @@ export default async function StepPage({ params, searchParams }: { params: Promi
   const state = states.get(stepId);
   const skipped = team ? unfinishedBefore(course, stepId, statuses) : [];
   const labels = Object.fromEntries(steps.map((s) => [s.id, `Step ${s.number}`]));
+  // Stakeholders follow progress only: runs, evidence and the engine are the team's and the instructor's.
+  const engine = team?.canSeeRuns ? await getStepEngine(actor, team.id, step.id) : null;
 
   return (
     <div className="space-y-6">
@@ -70,6 +76,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="space-y-6">
+          {team && engine ? <EnginePanel teamId={team.id} step={stepView(step)} initial={engine} /> : null}
           <Card className="p-5 sm:p-6">
             <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Detailed steps</h2>
             <ol className="space-y-8">
@@ -106,6 +113,12 @@ export default async function StepPage({ params, searchParams }: { params: Promi
           </Card>
           <CheckList checks={step.checks} />
           {team ? <StepHistory actor={actor} teamId={team.id} stepId={step.id} /> : null}
+          {engine ? (
+            <Card className="p-5">
+              <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">Runs</h2>
+              <RunHistory runs={engine.runs} />
+            </Card>
+          ) : null}
         </aside>
       </div>
 
