@@ -25,6 +25,6 @@ export default auth((request) => {
 export const config = { matcher: ["/((?!api/auth|_next/static|_next/image|favicon.svg|.*\\.png$).*)"] };
 
 function malformedLink() {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Daybook</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Not found</h1><p>This link is malformed. <a href="/">Back to Daybook</a></p></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · Daybook</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Not found</h1><p>This link is malformed. <a href="/">Back to Daybook</a></p></body></html>`;
   return new NextResponse(html, { status: 404, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'" } });
 }

@@ -31,6 +31,15 @@ test("[AUTH] sign-in returns to the page that asked for it, on the same host", a
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
+test("[AUTH] signing in on localhost stays on localhost, where the cookie was set", async ({ page, baseURL }) => {
+  const local = baseURL!.replace("127.0.0.1", "localhost");
+  await page.goto(`${local}/plan/support`);
+  await expect(page).toHaveURL(`${local}/login?callbackUrl=%2Fplan%2Fsupport`);
+  await fillSignIn(page, "alice@daybook.local", PASSWORD);
+  await expect(page).toHaveURL(`${local}/plan/support`);
+  await expect(page.getByRole("heading", { name: "Support and escalation" })).toBeVisible();
+});
+
 test("[AUTH] a session cookie copied before sign-out no longer works afterwards", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();

@@ -25,7 +25,7 @@ export function TeamRoster({ team, origin, now = new Date() }: { team: BoardTeam
           </p>
         </div>
         {team.joinCode ? (
-          <div className="flex items-start gap-3 text-right">
+          <div className="flex items-start gap-3 sm:text-right">
             <div>
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Join code</p>
               <p className={expired ? "font-mono text-lg font-semibold tracking-wider text-slate-400 line-through" : "font-mono text-lg font-semibold tracking-wider"} data-testid="join-code">

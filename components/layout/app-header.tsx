@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/session";
 import { signOutUser } from "@/lib/actions/sign-out-user";
+import { ROLE_LABEL } from "@/lib/authz/roles";
 import { NavLinks } from "./nav-links";
 
 const LINKS = {
@@ -20,7 +21,6 @@ const LINKS = {
   ],
 } as const;
 
-const ROLE_LABEL = { STUDENT: "Student", INSTRUCTOR: "Instructor", STAKEHOLDER: "Stakeholder" } as const;
 
 export function AppHeader({ actor, teamName }: { actor: Actor; teamName?: string }) {
   return (

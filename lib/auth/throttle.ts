@@ -21,6 +21,8 @@ export async function checkThrottle(keys: { address: string; account?: string },
   return { locked: false };
 }
 
+let lastSweep = 0;
+
 /** Counts one failure against each key, atomically per key, so every path and every instance shares the count. */
 export async function recordFailure(entries: { key: string; policy: ThrottlePolicy }[], now = new Date(), db?: Db): Promise<void> {
   db ??= await getDb();
@@ -32,7 +34,11 @@ export async function recordFailure(entries: { key: string; policy: ThrottlePoli
       await tx.authThrottle.update({ where: { key }, data: next });
     });
   }
-  await forgetOldEntries(db, now);
+  // At most once every ten minutes per process.
+  if (now.getTime() - lastSweep >= 10 * 60_000) {
+    lastSweep = now.getTime();
+    await forgetOldEntries(now, db);
+  }
 }
 
 export async function clearFailures(key: string, db?: Db): Promise<void> {
@@ -40,11 +46,9 @@ export async function clearFailures(key: string, db?: Db): Promise<void> {
   await db.authThrottle.deleteMany({ where: { key } });
 }
 
-let lastSweep = 0;
-// At most once every ten minutes per process: delete what nobody has touched for a day.
-async function forgetOldEntries(db: Db, now: Date) {
-  if (now.getTime() - lastSweep < 10 * 60_000) return;
-  lastSweep = now.getTime();
+/** Deletes what nobody has touched for a day (unknown emails included) and is not locked. */
+export async function forgetOldEntries(now = new Date(), db?: Db): Promise<void> {
+  db ??= await getDb();
   const cutoff = new Date(now.getTime() - FORGET_AFTER_MS);
   await db.authThrottle.deleteMany({ where: { updatedAt: { lt: cutoff }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
 }

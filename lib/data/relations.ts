@@ -33,9 +33,3 @@ export function cohortRelations(actor: Actor, cohort: { instructorId: string; st
   if (cohort.teams.length > 0) relations.push("teamMember");
   return relations;
 }
-
-/** The cohort a student's team belongs to, for checks on actions that name a student. */
-export async function cohortIdOfStudent(userId: string): Promise<string | null> {
-  const member = await (await getDb()).teamMember.findUnique({ where: { userId }, select: { team: { select: { cohortId: true } } } });
-  return member?.team.cohortId ?? null;
-}

@@ -28,6 +28,7 @@ describe("the shared string rules", () => {
     expect(message(note({ body: "broken \uD800 text" }))).toMatch(/broken Unicode/);
     expect(message(note({ body: "bell\u0007" }))).toMatch(/invisible control character/);
     expect(note({ body: "a\tb\r\nc 🚀" }).data?.body).toBe("a\tb\r\nc 🚀");
+    expect(note({ body: "\uFEFFnotes" }).data?.body).toBe("notes"); // a byte-order mark, not text
   });
 
   it("bound integers to their column", () => {

@@ -21,7 +21,8 @@ function checkUnicode(value: string, ctx: z.RefinementCtx, label: string) {
 
 /**
  * Free text (notes, reasons): NUL, lone surrogates and control characters other than tab and line
- * breaks are refused; it is stored exactly as typed.
+ * breaks are refused; it is stored as typed, except for a leading byte-order mark, which the
+ * embedded database's text decoder would drop on the way back.
  */
 export function freeText({ max, min = 0, label, tooLong, tooShort }: TextOptions) {
   return z
@@ -30,6 +31,7 @@ export function freeText({ max, min = 0, label, tooLong, tooShort }: TextOptions
       checkUnicode(value, ctx, label);
       if (!NUL.test(value) && CONTROL.test(value)) ctx.addIssue({ code: "custom", message: `${label} contains an invisible control character. Remove it and try again.` });
     })
+    .transform((value) => value.replace(/^\uFEFF+/, ""))
     .pipe(
       z
         .string()
