@@ -7,6 +7,7 @@ import { NavLinks } from "./nav-links";
 const LINKS = {
   STUDENT: [
     { href: "/plan", label: "Plan" },
+    { href: "/plan/cluster", label: "Cluster" },
     { href: "/plan/troubleshooting", label: "Troubleshooting" },
     { href: "/plan/support", label: "Support" },
   ],

@@ -128,7 +128,7 @@ export async function updateClusterSettings(actor: Actor, input: TClusterSetting
   const { teamId, ...settings } = input;
   const db = await getDb();
   const updated = await db.teamCluster.updateMany({ where: { teamId }, data: { ...settings, version: { increment: 1 } } });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "Connect the team's cluster first; the settings belong to the connection.");
+  if (updated.count === 0) throw new AppError("INVALID", "Connect the team's cluster first; the settings belong to the connection.");
   return getClusterSummary(actor, teamId);
 }
 

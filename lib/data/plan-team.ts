@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { relationsToTeam } from "./relations";
 import { teamScope } from "./scope";
 
-export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boolean; canReadNotes: boolean; canSeeRuns: boolean; viewingOther: boolean };
+export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boolean; canReadNotes: boolean; canSeeRuns: boolean; canSeeCluster: boolean; canConnectCluster: boolean; canVerify: boolean; viewingOther: boolean };
 
 /**
  * Whose plan a page shows: the actor's own team, unless the permission table lets them choose one
@@ -26,6 +26,9 @@ export async function resolvePlanTeam(actor: Actor, requestedTeamId?: string): P
     canWrite: can(actor.role, "progress.write", relations),
     canReadNotes: can(actor.role, "note.read", relations),
     canSeeRuns: can(actor.role, "run.read", relations),
+    canSeeCluster: can(actor.role, "cluster.read", relations),
+    canConnectCluster: can(actor.role, "cluster.connect", relations),
+    canVerify: can(actor.role, "run.verify", relations),
     viewingOther: teamId !== actor.teamId,
   };
 }

@@ -129,7 +129,8 @@ export async function startStepRun(actor: Actor, input: TStartRun): Promise<Star
     throw new AppError("INVALID", `Step ${step.number} has no manifests to apply${step.operations?.length ? "; use its commands below" : ""}.`);
   }
   const gate = await gateFor(input.teamId, input.stepId);
-  if (!gate.open) throw new AppError("FORBIDDEN", gate.reason);
+  // A closed gate is the step's state, not the actor's permission.
+  if (!gate.open) throw new AppError("CONFLICT", gate.reason);
   return launchRun({ teamId: input.teamId, step, kind: input.kind, operation, force: input.force, actorId: actor.id });
 }
 

@@ -63,6 +63,35 @@ export function matrixContext(deps: {
       }
     },
 
+    /**
+     * For actions that reach a cluster (which the matrix has none of): any answer other than a FORBIDDEN or
+     * NOT_FOUND refusal or a sign-in redirect means the call got past authorization.
+     */
+    async actionPastAuth<M>(name: string, call: (module: M) => Promise<{ ok: boolean; code?: string; message?: string }>): Promise<Outcome> {
+      const module = (await import(path.join(root, "lib", "actions", `${name}.ts`))) as M;
+      try {
+        const result = await call(module);
+        return result.ok || (result.code !== "FORBIDDEN" && result.code !== "NOT_FOUND") ? "allowed" : "denied";
+      } catch (error) {
+        return outcomeOfThrow(error);
+      }
+    },
+
+    /** Calls a JSON route handler's GET: 200 is allowed; 401, 403 and 404 are refusals. */
+    async route(file: string, params: object): Promise<Outcome> {
+      const module = (await import(path.join(root, file))) as { GET: (req: Request, ctx: { params: Promise<object> }) => Promise<Response> };
+      const res = await module.GET(new Request("http://127.0.0.1/matrix"), { params: Promise.resolve(params) });
+      if (res.status === 200) return "allowed";
+      if ([401, 403, 404].includes(res.status)) return "denied";
+      throw new Error(`${file} answered ${res.status}: ${await res.text()}`);
+    },
+
+    /** A finished run of the team's step 1.1, for rows that name a run. */
+    async runOf(teamId: string) {
+      const run = await deps.client().run.create({ data: { teamId, stepId: "d01-s1", kind: "VERIFY", status: "FAILED", finishedAt: new Date(), summary: "matrix", results: { type: "verify", checks: [] } } });
+      return run.id;
+    },
+
     /** Renders a page component one level deep: "not allowed", a 404 or a sign-in redirect is "denied"; `shows` must appear in what it rendered. */
     async page(file: string, { params = {}, searchParams = {}, shows }: { params?: object; searchParams?: object; shows?: string }): Promise<Outcome> {
       const module = (await import(path.join(root, file))) as { default: (props: object) => Promise<ReactNode> | ReactNode };

@@ -29,6 +29,9 @@ const OWN_COHORT: readonly Scope[] = ["own", "sibling"];
 const NONE: readonly Scope[] = [];
 
 const everyone = { STUDENT: ALL, INSTRUCTOR: ALL, STAKEHOLDER: ALL };
+
+// A kubeconfig whose user runs an exec plugin: listed fine, refused on connect (after authorization).
+const KUBECONFIG = "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:6443'}\nusers:\n- name: u\n  user:\n    exec: {command: aws, apiVersion: client.authentication.k8s.io/v1beta1}\ncontexts:\n- name: matrix\n  context: {cluster: c, user: u}\ncurrent-context: matrix\n";
 const teamMembers = { STUDENT: OWN_TEAM, INSTRUCTOR: NONE, STAKEHOLDER: NONE };
 const cohortInstructor = { STUDENT: NONE, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE };
 const readers = { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: OWN_COHORT };
@@ -87,7 +90,87 @@ export const MATRIX: Record<string, Row> = {
     run: (_t, { signOutCalled }) => signOutCalled(),
   },
 
+  // ── The cluster engine's actions (the matrix has no cluster: an allowed call fails later, for other reasons) ──
+  "lib/actions/list-kubeconfig-contexts.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/list-kubeconfig-contexts")>("list-kubeconfig-contexts", (m) => m.listKubeconfigContexts({ teamId: t.teamId, kubeconfig: KUBECONFIG })),
+  },
+  "lib/actions/connect-team-cluster.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { actionPastAuth }) => actionPastAuth<typeof import("@/lib/actions/connect-team-cluster")>("connect-team-cluster", (m) => m.connectTeamCluster({ source: "kubeconfig", teamId: t.teamId, kubeconfig: KUBECONFIG, context: "matrix" })),
+  },
+  "lib/actions/test-team-cluster.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/test-team-cluster")>("test-team-cluster", (m) => m.testTeamCluster({ teamId: t.teamId })),
+  },
+  "lib/actions/save-cluster-settings.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { actionPastAuth }) => actionPastAuth<typeof import("@/lib/actions/save-cluster-settings")>("save-cluster-settings", (m) => m.saveClusterSettings({ teamId: t.teamId, namespace: "ecommerce", registry: "", mirrorPublic: false, productionUrl: "", monitoringUrl: "" })),
+  },
+  "lib/actions/disconnect-team-cluster.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/disconnect-team-cluster")>("disconnect-team-cluster", (m) => m.disconnectTeamCluster({ teamId: t.teamId })),
+  },
+  "lib/actions/preview-step-apply.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/preview-step-apply")>("preview-step-apply", (m) => m.previewStepApply({ teamId: t.teamId, stepId: "d01-s2" })),
+  },
+  "lib/actions/apply-step-manifests.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/apply-step-manifests")>("apply-step-manifests", (m) => m.applyStepManifests({ teamId: t.teamId, stepId: "d01-s2" })),
+  },
+  "lib/actions/run-step-operation.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/run-step-operation")>("run-step-operation", (m) => m.runStepOperation({ teamId: t.teamId, stepId: "d06-s1", operationId: "update-image" })),
+  },
+  "lib/actions/verify-step.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/verify-step")>("verify-step", (m) => m.verifyStep({ teamId: t.teamId, stepId: "d01-s1" })),
+  },
+  "lib/actions/reverify-all-steps.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/reverify-all-steps")>("reverify-all-steps", (m) => m.reverifyAllSteps({ teamId: t.teamId })),
+  },
+  "lib/actions/cancel-run.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: async (t, { action, runOf }) => {
+      const runId = await runOf(t.teamId);
+      return action<typeof import("@/lib/actions/cancel-run")>("cancel-run", (m) => m.cancelRun({ runId }));
+    },
+  },
+  "lib/actions/attest-step.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/attest-step")>("attest-step", (m) => m.attestStep({ teamId: t.teamId, stepId: "d17-s1", checkId: "docs-reviewed", fields: {} })),
+  },
+  "lib/actions/override-step-gate.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/override-step-gate")>("override-step-gate", (m) => m.overrideStepGate({ teamId: t.teamId, stepId: "d03-s1", reason: "matrix" })),
+  },
+
   // ── Route handlers ──────────────────────────────────────────────────────────────────────────
+  "app/api/teams/[teamId]/steps/[stepId]/engine/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/engine/route.ts", { teamId: t.teamId, stepId: "d01-s1" }),
+  },
+  "app/api/runs/[runId]/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: async (t, { route, runOf }) => route("app/api/runs/[runId]/route.ts", { runId: await runOf(t.teamId) }),
+  },
   // Auth.js's own endpoints (sign-in, session, sign-out, CSRF): public by nature; its credentials
   // path goes through the same authorize() and limits as the sign-in form (lib/auth/providers.ts).
   "app/api/auth/[...nextauth]/route.ts": {
@@ -129,6 +212,16 @@ export const MATRIX: Record<string, Row> = {
     allow: everyone,
     anonymous: false,
     run: (_t, { page }) => page("app/(app)/plan/files/[...path]/page.tsx", { params: { path: ["docs", "06-troubleshooting-guide.md"] } }),
+  },
+  "app/(app)/plan/cluster/page.tsx": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { page }) => page("app/(app)/plan/cluster/page.tsx", { searchParams: { team: t.teamId }, shows: t.teamId }),
+  },
+  "app/(app)/plan/runs/[runId]/page.tsx": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: async (t, { page, runOf }) => page("app/(app)/plan/runs/[runId]/page.tsx", { params: { runId: await runOf(t.teamId) } }),
   },
   "app/(app)/plan/support/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/support/page.tsx", {}) },
   "app/(app)/plan/troubleshooting/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/troubleshooting/page.tsx", {}) },

@@ -7,7 +7,7 @@ import { DisconnectButton } from "@/components/cluster/disconnect-button";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
+import { NotAllowed } from "@/components/board/not-allowed";
 import { getClusterSummary, localClusterAvailable } from "@/lib/data/clusters";
 import { getPlanView } from "@/lib/data/plan-view";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -18,11 +18,9 @@ export const metadata: Metadata = { title: "Cluster" };
 export default async function ClusterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { team } = await getPlanView(actor, (await searchParams).team);
-  if (!team) {
-    return <p className="text-slate-700">Pick a team on the board to see its cluster.</p>;
-  }
+  if (!team || !team.canSeeCluster) return <NotAllowed role={actor.role} audience="a team and its instructors" reason="A team's cluster connection is visible to its members and their instructor." />;
   const summary = await getClusterSummary(actor, team.id);
-  const mayConnect = can(actor.role, "cluster.connect", team.viewingOther ? [] : ["teamMember"]);
+  const mayConnect = team.canConnectCluster;
   return (
     <div className="space-y-6">
       <TeamBanner team={team} role={actor.role} />
@@ -61,7 +59,7 @@ export default async function ClusterPage({ searchParams }: { searchParams: Prom
           <Card className="space-y-3 p-5 sm:p-6">
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Regressions</h2>
             <p className="text-sm text-slate-600">Checks every step that was verified again, at once. A step that fails now is marked regressed on the plan and the board.</p>
-            {can(actor.role, "run.verify", team.viewingOther ? ["cohortInstructor"] : ["teamMember"]) ? <ReverifyAll teamId={team.id} /> : null}
+            {team.canVerify ? <ReverifyAll teamId={team.id} /> : null}
           </Card>
           {mayConnect ? <DisconnectButton teamId={team.id} /> : null}
         </>
