@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckList } from "@/components/step/check-list";
 import { EnginePanel } from "@/components/runs/engine-panel";
-import { RunHistory } from "@/components/runs/run-history";
+import { EngineRuns } from "@/components/runs/engine-runs";
+import { EngineStatus } from "@/components/runs/engine-status";
 import { StepHistory } from "@/components/step/step-history";
 import { StepNotes } from "@/components/step/step-notes";
 import { StatusControl } from "@/components/step/status-control";
@@ -64,6 +65,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
               <StatusBadge status={state?.status ?? "NOT_STARTED"} />
             )}
             {state ? <p className="text-xs text-slate-600">Last changed by {state.updatedBy}, {formatWhen(state.updatedAt)}</p> : null}
+            {engine ? <EngineStatus teamId={team.id} stepId={step.id} initial={engine} /> : null}
           </div>
         ) : null}
       </header>
@@ -116,7 +118,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
           {engine ? (
             <Card className="p-5">
               <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">Runs</h2>
-              <RunHistory runs={engine.runs} />
+              <EngineRuns teamId={team!.id} stepId={step.id} initial={engine} />
             </Card>
           ) : null}
         </aside>
