@@ -39,18 +39,12 @@ if [ "${DAYBOOK_CLUSTER_LOCK_HELD:-0}" != 1 ] && [ -d "$(dirname "$RUN")" ]; the
 fi
 
 if [ -d "$RUN/pids" ]; then
-  for name in metrics-server kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
+  for name in metrics-server podsim kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
     stop_component "$name"
   done
   rmdir "$RUN/pids" 2>/dev/null || true
 else
   log "nothing recorded in $RUN/pids"
-fi
-
-if [ -f "$RUN/pod-route" ]; then
-  cidr=$(cat "$RUN/pod-route")
-  ip route del local "$cidr" dev lo 2>/dev/null && log "removed local route for $cidr" || true
-  rm -f "$RUN/pod-route"
 fi
 
 if [ "${1:-}" = "--purge" ]; then

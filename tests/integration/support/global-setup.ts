@@ -6,7 +6,6 @@
 //   cluster was started by hand, or while another test run on this machine still uses it).
 // Exposes to tests: process.env.DAYBOOK_TEST_KUBECONFIG_PATH, process.env.DAYBOOK_HELM_BIN,
 // DAYBOOK_TEST_LOCAL_CONTROL_PLANE ("1" for the local kwok cluster), DAYBOOK_TEST_EXPECTED_K8S_VERSION,
-// DAYBOOK_TEST_POD_IPS_REACHABLE ("1" when pod IPs are local addresses, see support/service-proxy.ts),
 // DAYBOOK_TEST_METRICS_ENABLED ("1" when the local cluster runs metrics-server),
 // and the same values through vitest's inject("daybookKubeconfigPath") / inject("daybookHelmBin").
 import { spawnSync } from "node:child_process";
@@ -94,14 +93,12 @@ function helmBinaryWithoutOwnCluster(): string {
 
 interface LocalClusterFacts {
   k8sVersion?: string;
-  podIpsReachable?: string;
   metricsEnabled?: string;
 }
 
 function expose(project: TestProject, kubeconfigPath: string, helmBin: string, local?: LocalClusterFacts): void {
   process.env.DAYBOOK_TEST_LOCAL_CONTROL_PLANE = local ? "1" : "0";
   if (local?.k8sVersion) process.env.DAYBOOK_TEST_EXPECTED_K8S_VERSION = local.k8sVersion;
-  process.env.DAYBOOK_TEST_POD_IPS_REACHABLE = local?.podIpsReachable === "1" ? "1" : "0";
   // a reused cluster may have metrics-server; tests then check for the metrics.k8s.io API themselves
   if (local) process.env.DAYBOOK_TEST_METRICS_ENABLED = local.metricsEnabled === "1" ? "1" : "0";
   process.env.DAYBOOK_TEST_KUBECONFIG_PATH = kubeconfigPath;
@@ -133,7 +130,6 @@ export default function setup(project: TestProject): (() => void) | undefined {
   const kubeconfigPath = env.KUBECONFIG ?? path.join(runDir, "kubeconfig");
   expose(project, kubeconfigPath, env.HELM_BIN ?? helmBinaryWithoutOwnCluster(), {
     k8sVersion: env.DAYBOOK_K8S_VERSION,
-    podIpsReachable: env.DAYBOOK_POD_IPS_REACHABLE,
     metricsEnabled: env.DAYBOOK_METRICS_ENABLED,
   });
 
