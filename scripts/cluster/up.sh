@@ -13,6 +13,10 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
 source "$HERE/versions.sh"
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+# shellcheck source=podsim.sh
+source "$HERE/podsim.sh"
 
 PKI="$RUN/pki"
 API="https://127.0.0.1:$API_PORT"
@@ -23,13 +27,6 @@ now_ms() { date +%s%3N; }
 START_MS=$(now_ms)
 
 curl_api() { curl -fsS --max-time 5 --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" "$@"; }
-
-pid_alive() { # NAME -> true when the recorded PID still runs the recorded binary
-  local pidfile="$RUN/pids/$1.pid" exefile="$RUN/pids/$1.exe" pid
-  [ -f "$pidfile" ] && [ -f "$exefile" ] || return 1
-  pid=$(cat "$pidfile")
-  [ "$(readlink "/proc/$pid/exe" 2>/dev/null | sed 's/ (deleted)$//')" = "$(cat "$exefile")" ]
-}
 
 # One up.sh/down.sh at a time per run dir (parallel test runs on one machine share the cluster).
 case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
@@ -63,10 +60,7 @@ for c in "${CLUSTER_COMPONENTS[@]}"; do
     && [ -s "$CLUSTER_BUILD_DIR/kwok-crds/portforwards.yaml" ] && [ -s "$CLUSTER_BIN/kwok.patches" ] \
     || { log "missing $c; running build.sh"; bash "$HERE/build.sh" >/dev/null; break; }
 done
-REPO="$(cd "$HERE/../.." && pwd)"
-NODE_BIN="$(command -v node || true)"
-TSX_LOADER="$REPO/node_modules/tsx/dist/loader.mjs"
-[ -n "$NODE_BIN" ] && [ -f "$TSX_LOADER" ] || { log "podsim needs node and the project's node_modules (run npm ci first)"; exit 1; }
+podsim_check_prerequisites || { log "podsim needs node and the project's node_modules (run npm ci first)"; exit 1; }
 for tool in openssl curl jq; do
   command -v "$tool" >/dev/null || { log "$tool is required (bash scripts/cluster/build.sh installs it)"; exit 1; }
 done
@@ -91,13 +85,10 @@ on_exit() {
 }
 trap on_exit EXIT
 
-# start NAME BINARY ARGS...: runs BINARY detached in its own session and records exactly its PID.
+# start NAME BINARY ARGS...: runs BINARY detached (lib.sh) and remembers it for the cleanup on failure.
 start() {
-  local name="$1"; shift
-  setsid "$@" >"$RUN/logs/$name.log" 2>&1 </dev/null 9>&- &  # 9>&-: the daemon must not hold the lock
-  echo $! >"$RUN/pids/$name.pid"
-  readlink -f "$1" >"$RUN/pids/$name.exe"
-  STARTED+=("$name")
+  start_recorded "$@"
+  STARTED+=("$1")
 }
 
 # wait_until NAME TIMEOUT_S CMD...: polls CMD until success; prints the time taken.
@@ -224,9 +215,8 @@ STAGES="$CLUSTER_BUILD_DIR/kwok-stages.yaml"
 FAKE_LOG="$RUN/kwok-pod.log"
 cp "$HERE/kwok/pod.log" "$FAKE_LOG"
 install -m 0755 "$HERE/kwok/fake-psql.sh" "$RUN/exec-bin/psql"
-# A pod becomes Running+Ready only once podsim has started its containers (annotation below), as a
-# kubelet reports Running only after the runtime started them: a port-forward never races podsim.
-PODSIM_STARTED_ANNOTATION="podsim.daybook.dev/started"
+# A pod becomes Running+Ready only once podsim has started its containers (PODSIM_STARTED_ANNOTATION,
+# podsim.sh), as a kubelet reports Running only after the runtime started them.
 gate_pod_ready() {
   awk -v key="$PODSIM_STARTED_ANNOTATION" '
     /^  name: / { in_pod_ready = ($2 == "pod-ready") }
@@ -275,7 +265,7 @@ EOF
 # and podsim maps every in-cluster connection to its own listeners on 127.0.0.1.
 POD_CIDR="${DAYBOOK_POD_CIDR:-10.222.0.0/16}"
 PODSIM_CNI="${DAYBOOK_PODSIM_CNI:-enforcing}"
-case "$PODSIM_CNI" in enforcing|none) ;; *) log "DAYBOOK_PODSIM_CNI must be enforcing or none (got $PODSIM_CNI)"; exit 1 ;; esac
+podsim_valid_cni "$PODSIM_CNI" || { log "DAYBOOK_PODSIM_CNI must be enforcing or none (got $PODSIM_CNI)"; exit 1; }
 # kwok resolves the exec'd command with its own PATH, so the fake tools come first there too.
 HOME="$RUN/kwok-home" PATH="$RUN/podsim/bin:$RUN/exec-bin:$PATH" start kwok "$CLUSTER_BIN/kwok" \
   --kubeconfig="$RUN/kubeconfig" --config="$RUN/kwok.yaml" --enable-crds=Logs,Exec,PortForward \
@@ -286,10 +276,8 @@ HOME="$RUN/kwok-home" PATH="$RUN/podsim/bin:$RUN/exec-bin:$PATH" start kwok "$CL
 wait_until kwok 60 curl -fsS --max-time 2 "http://127.0.0.1:$KWOK_PORT/healthz"
 
 # ---- podsim: the workload simulator (listeners, logs, exec tools, NetworkPolicy) on 127.0.0.1 ----
-DAYBOOK_PODSIM_RUN="$RUN/podsim" DAYBOOK_PODSIM_KUBECONFIG="$RUN/kubeconfig" DAYBOOK_PODSIM_CNI="$PODSIM_CNI" \
-  DAYBOOK_PODSIM_STARTED_ANNOTATION="$PODSIM_STARTED_ANNOTATION" \
-  start podsim "$NODE_BIN" --import "file://$TSX_LOADER" "$HERE/podsim/main.ts"
-podsim_healthy() { [ -s "$RUN/podsim/url" ] && curl -fsS --max-time 2 "$(cat "$RUN/podsim/url")/healthz"; }
+start_podsim "$PODSIM_CNI"
+STARTED+=(podsim)
 wait_until podsim 60 podsim_healthy
 
 # ---- 3 fake nodes (no taint: there is no kubelet, pods only become Running through kwok) ----

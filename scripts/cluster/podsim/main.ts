@@ -48,6 +48,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
+// A simulator bug must not take the cluster's pods down with it: log it and keep serving.
+process.on("uncaughtException", (error) => log("uncaught exception", { error: error.stack ?? errorText(error) }));
+process.on("unhandledRejection", (error) => log("unhandled rejection", { error: error instanceof Error ? error.stack ?? error.message : String(error) }));
+
 main().catch((error: unknown) => {
   log("podsim failed to start", { error: errorText(error) });
   process.exit(1);

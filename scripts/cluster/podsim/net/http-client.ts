@@ -29,7 +29,8 @@ export interface InPodRequest {
 export type InPodFailure =
   | { kind: "unresolvable"; host: string; afterMs: number }
   | { kind: "refused"; address: string; afterMs: number }
-  | { kind: "timeout"; phase: "resolve" | "connect" | "transfer"; address?: string; afterMs: number }
+  /** byKernel: the kernel gave up on the SYN (no caller timeout was shorter) */
+  | { kind: "timeout"; phase: "resolve" | "connect" | "transfer"; address?: string; afterMs: number; byKernel?: boolean }
   | { kind: "tls"; afterMs: number }
   | { kind: "empty-reply"; afterMs: number };
 
@@ -71,8 +72,9 @@ export async function inPodRequest(network: Network, listenerOf: (pod: V1Pod, po
     case "refused":
       return { kind: "refused", address: connection.address, afterMs: elapsed() };
     case "dropped": {
-      await sleep(Math.min(overall, request.connectTimeoutMs ?? KERNEL_CONNECT_TIMEOUT_MS));
-      return { kind: "timeout", phase: "connect", address: connection.address, afterMs: elapsed() };
+      const wait = Math.min(overall, request.connectTimeoutMs ?? KERNEL_CONNECT_TIMEOUT_MS);
+      await sleep(wait);
+      return { kind: "timeout", phase: "connect", address: connection.address, afterMs: elapsed(), byKernel: wait === KERNEL_CONNECT_TIMEOUT_MS };
     }
     case "connected":
       break;

@@ -155,6 +155,8 @@ class Alertmanager implements Personality {
         return sendText(res, 200, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Alertmanager</title></head><body><script>window.alertmanager = true;</script></body></html>", "text/html; charset=utf-8");
       case "/api/v2/alerts":
         return sendJson(res, 200, await this.alerts());
+      case "/metrics":
+        return sendText(res, 200, `# HELP alertmanager_build_info A metric with a constant '1' value.\n# TYPE alertmanager_build_info gauge\nalertmanager_build_info{version="${this.version}"} 1\n`, "text/plain; version=0.0.4; charset=utf-8");
       case "/api/v2/alerts/groups":
         return sendJson(res, 200, []);
       case "/api/v2/silences":

@@ -18,6 +18,9 @@ export const grafana: PersonalityFactory = (ctx) => {
     handle: (_port, { req, res }) => {
       const pathname = new URL(req.url ?? "/", "http://grafana").pathname;
       if (pathname === "/api/health") return sendJson(res, 200, { commit: "podsim", database: "ok", version });
+      if (pathname === "/metrics") {
+        return sendText(res, 200, `# HELP grafana_build_info A metric with a constant '1' value.\n# TYPE grafana_build_info gauge\ngrafana_build_info{version="${version}"} 1\n`, "text/plain; version=0.0.4; charset=utf-8");
+      }
       if (pathname === "/login") {
         return sendText(res, 200, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Grafana</title></head><body class="theme-dark"><div id="reactRoot"></div><script>window.grafanaBootData = {"settings":{"buildInfo":{"version":"${version}"}}};</script></body></html>`, "text/html; charset=UTF-8");
       }

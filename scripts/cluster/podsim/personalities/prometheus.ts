@@ -84,7 +84,6 @@ export class Prometheus implements Personality {
       ctx.log.stderr(`ts=${new Date().toISOString()} caller=main.go:601 level=info msg="Starting Prometheus Server" mode=server version="(version=${this.version}, branch=HEAD, revision=podsim)"`);
     }
     this.load(true);
-    void this.rescrape();
   }
 
   get pod(): V1Pod {

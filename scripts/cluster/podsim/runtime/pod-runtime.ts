@@ -53,9 +53,8 @@ export class PodRuntime implements Listening {
   /** Starts every app container (init containers already ran) and opens its listeners. */
   async start(): Promise<void> {
     for (const container of this.pod.spec?.containers ?? []) {
-      this.containers.set(container.name, { ctx: this.context(container), personality: undefined as unknown as Personality });
-      const running = this.containers.get(container.name)!;
-      running.personality = personalityFor(running.ctx);
+      const ctx = this.context(container);
+      this.containers.set(container.name, { ctx, personality: personalityFor(ctx) });
     }
     await Promise.all([...this.containers.values()].map(({ personality }) => personality.ready));
     await this.syncListeners();

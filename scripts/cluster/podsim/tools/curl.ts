@@ -105,7 +105,8 @@ function failureText(failure: InPodFailure, url: URL, port: number): { code: num
     case "empty-reply": return { code: 52, message: "Empty reply from server" };
     case "timeout":
       if (failure.phase === "resolve") return { code: 28, message: `Resolving timed out after ${ms} milliseconds` };
-      if (failure.phase === "connect") return { code: 28, message: `Failed to connect to ${url.hostname} port ${port} after ${ms} ms: Timeout was reached` };
+      if (failure.phase === "connect" && failure.byKernel) return { code: 7, message: `Failed to connect to ${url.hostname} port ${port} after ${ms} ms: Couldn't connect to server` };
+      if (failure.phase === "connect") return { code: 28, message: `Connection timed out after ${ms} milliseconds` };
       return { code: 28, message: `Operation timed out after ${ms} milliseconds with 0 bytes received` };
   }
 }

@@ -111,10 +111,13 @@ export async function startVpaRecommender(sim: Simulator): Promise<{ stop(): Pro
       () => custom.listClusterCustomObject({ group: GROUP, version: "v1", plural: "verticalpodautoscalers" }) as never);
     vpas.on("add", recommendAll);
     vpas.on("update", recommendAll);
-    vpas.on("error", () => {
-      const stale = vpas;
-      vpas = undefined;
-      void stale?.stop();
+    const informer = vpas;
+    vpas.on("error", (error: unknown) => {
+      if (vpas !== informer) return;
+      log("VPA watch failed; restarting", { error: errorText(error) });
+      setTimeout(() => {
+        if (vpas === informer) void informer.start().catch(() => undefined);
+      }, 1000).unref();
     });
     await vpas.start();
     log("VPA recommender started");
