@@ -83,7 +83,8 @@ function allows(world: PolicyWorld, policy: V1NetworkPolicy, direction: Directio
   port: number, protocol: string, destination: PolicyEndpoint): boolean {
   const namespace = policy.metadata?.namespace ?? "";
   const rules = direction === "Ingress"
-    ? (policy.spec?.ingress ?? []).map((r) => ({ peers: r._from, ports: r.ports }))
+    // a listed object has client-node's `_from`, a watched one the API's `from`
+    ? (policy.spec?.ingress ?? []).map((r) => ({ peers: r._from ?? (r as { from?: V1NetworkPolicyPeer[] }).from, ports: r.ports }))
     : (policy.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
   return rules.some((rule) =>
     (!rule.peers || rule.peers.length === 0 || rule.peers.some((peer) => peerMatches(world, namespace, peer, other))) &&

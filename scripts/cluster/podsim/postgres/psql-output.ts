@@ -27,7 +27,8 @@ export function formatResult(result: ResultSet, options: PrintOptions): string {
     if (!options.tuplesOnly) lines.push(rowCount(rows.length));
     return lines.length > 0 ? `${lines.join("\n")}\n` : "";
   }
-  const widths = result.columns.map((c, i) => Math.max(options.tuplesOnly ? 0 : width(c.name), ...rows.map((r) => width(r[i] ?? ""))));
+  // as psql: the header's width counts even with -t (`psql -tc "SELECT count(*) ..."` prints "     3")
+  const widths = result.columns.map((c, i) => Math.max(width(c.name), ...rows.map((r) => width(r[i] ?? ""))));
   const numeric = result.columns.map((c) => NUMERIC_TYPES.has(c.typeId));
   const last = result.columns.length - 1;
   const lines: string[] = [];
