@@ -7,6 +7,7 @@
 // Exposes to tests: process.env.DAYBOOK_TEST_KUBECONFIG_PATH, process.env.DAYBOOK_HELM_BIN,
 // DAYBOOK_TEST_LOCAL_CONTROL_PLANE ("1" for the local kwok cluster), DAYBOOK_TEST_EXPECTED_K8S_VERSION,
 // DAYBOOK_TEST_METRICS_ENABLED ("1" when the local cluster runs metrics-server),
+// DAYBOOK_TEST_CLUSTER_RUN (the local cluster's run dir, for support/podsim-control.ts),
 // and the same values through vitest's inject("daybookKubeconfigPath") / inject("daybookHelmBin").
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -127,6 +128,7 @@ export default function setup(project: TestProject): (() => void) | undefined {
   runScript("build.sh");
   runScript("up.sh");
   const env = readEnvFile(path.join(runDir, "env"));
+  process.env.DAYBOOK_TEST_CLUSTER_RUN = runDir;
   const kubeconfigPath = env.KUBECONFIG ?? path.join(runDir, "kubeconfig");
   expose(project, kubeconfigPath, env.HELM_BIN ?? helmBinaryWithoutOwnCluster(), {
     k8sVersion: env.DAYBOOK_K8S_VERSION,

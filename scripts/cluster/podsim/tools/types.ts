@@ -33,7 +33,7 @@ export function expandShortOptions(argv: string[], withValue: Set<string>): stri
       out.push(...argv.slice(i));
       break;
     }
-    if (!/^-[A-Za-z0-9#:]{2,}$/.test(arg)) {
+    if (!/^-[A-Za-z0-9#:]\S+$/.test(arg)) {
       out.push(arg);
       continue;
     }
