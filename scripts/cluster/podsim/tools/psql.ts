@@ -1,4 +1,4 @@
-// psql 15 in a pod: -U/-d/-h/-p (and PG* env), -c (repeatable), -f FILE|-, stdin, -t, -A, -F, -q,
+// psql 15 in a pod: -U/-d/-h/-p (and PG* env), -c (repeatable), -f FILE|-, stdin, -l, -t, -A, -F, -q,
 // -v ON_ERROR_STOP=1, -X; meta-commands \dt \d \l \c \echo \conninfo \q; psql's exit codes
 // (0, 1 for a failed -c or missing file, 2 connection, 3 script error with ON_ERROR_STOP).
 import { pgConnect, type PgTarget } from "../postgres/client";
@@ -48,6 +48,7 @@ function parse(argv: string[]): PsqlOptions | ToolResult {
       case "-h": case "--host": o.host = value(); break;
       case "-p": case "--port": o.port = value(); break;
       case "-U": case "--username": o.user = value(); break;
+      case "-l": case "--list": o.actions.push({ kind: "command", text: "\\l" }); break;
       case "-t": case "--tuples-only": o.print.tuplesOnly = true; break;
       case "-A": case "--no-align": o.print.unaligned = true; break;
       case "-F": case "--field-separator": o.print.fieldSeparator = value() ?? "|"; break;
