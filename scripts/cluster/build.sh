@@ -27,6 +27,7 @@ ensure_apt_packages() {
   command -v curl >/dev/null || missing+=(curl)
   command -v jq >/dev/null || missing+=(jq)
   command -v ss >/dev/null || missing+=(iproute2)
+  command -v patch >/dev/null || missing+=(patch)
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing apt packages: ${missing[*]}"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -98,7 +99,7 @@ build_etcd() {
   timed etcd bash -c "cd '$src' && go build -trimpath -ldflags '-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=daybook' -o '$BIN/etcd.tmp' go.etcd.io/etcd/server/v3 && mv '$BIN/etcd.tmp' '$BIN/etcd'"
 }
 
-# go install works for modules without replace directives (kwok, helm).
+# go install works for modules without replace directives (helm, metrics-server).
 build_install() { # NAME PKG@VERSION LDFLAGS
   local name="$1" pkg="$2" extra="${3:-}"
   [ -x "$BIN/$name" ] && { log "$name cached"; return; }
@@ -113,12 +114,33 @@ build_metrics_server() {
     "$version_ldflags" || log "WARNING: metrics-server build failed; the cluster will run without metrics"
 }
 
-# kwok needs stage definitions; they ship in the kwok module zip (nothing committed to the repo).
+# kwok is built from its module source with the patches in scripts/cluster/kwok/patches applied
+# (exec-stdin-eof: kwok never closes the command's stdin, so `kubectl exec -i ... < file` hung).
+# $BIN/kwok.patches records which patches the binary has; a changed patch set rebuilds it.
+build_kwok() {
+  local patches=("$HERE"/kwok/patches/*.patch) stamp
+  stamp=$(cat "${patches[@]}" | sha256sum | cut -d' ' -f1)
+  if [ -x "$BIN/kwok" ] && [ "$(cat "$BIN/kwok.patches" 2>/dev/null)" = "$stamp" ]; then log "kwok cached"; return; fi
+  local dir src="$WORK/src-kwok"
+  dir=$(cd "$WORK" && go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | jq -r .Dir)
+  rm -rf "$src" && cp -r "$dir" "$src" && chmod -R u+w "$src"
+  local p; for p in "${patches[@]}"; do patch -s -p1 -d "$src" <"$p"; done
+  timed kwok bash -c "cd '$src' && go build -trimpath -ldflags '-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION#v}' -o '$BIN/kwok.tmp' ./cmd/kwok && mv '$BIN/kwok.tmp' '$BIN/kwok'"
+  echo "$stamp" >"$BIN/kwok.patches"
+  rm -rf "$src"
+}
+
+# kwok needs stage definitions and, for podsim's per-pod rules, the CRDs of Logs, Exec and
+# PortForward; they ship in the kwok module zip (nothing committed to the repo).
 write_kwok_stages() {
-  local out="$WORK/kwok-stages.yaml" metrics_out="$WORK/kwok-metrics.yaml"
-  [ -s "$out" ] && [ -s "$metrics_out" ] && return
+  local out="$WORK/kwok-stages.yaml" metrics_out="$WORK/kwok-metrics.yaml" crds="$WORK/kwok-crds" crd
+  [ -s "$out" ] && [ -s "$metrics_out" ] && [ -s "$crds/portforwards.yaml" ] && return
   local dir
   dir=$(cd "$WORK" && go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | jq -r .Dir)
+  mkdir -p "$crds"
+  for crd in logs execs portforwards; do
+    cp "$dir/kustomize/crd/bases/kwok.x-k8s.io_$crd.yaml" "$crds/$crd.yaml.tmp" && mv "$crds/$crd.yaml.tmp" "$crds/$crd.yaml"
+  done
   { cat "$dir/kustomize/metrics/resource/metrics-resource.yaml"; printf -- '---\n'
     cat "$dir/kustomize/metrics/usage/usage-from-annotation.yaml"; } >"$metrics_out.tmp"
   mv "$metrics_out.tmp" "$metrics_out"
@@ -132,8 +154,7 @@ write_kwok_stages() {
 
 total_start=$SECONDS
 build_etcd
-build_install kwok "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION" \
-  "-X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION#v}"
+build_kwok
 build_install helm "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" \
   "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
 build_kubernetes

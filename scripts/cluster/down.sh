@@ -6,30 +6,11 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
 source "$HERE/versions.sh"
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
 log() { printf '[down] %s\n' "$*" >&2; }
 
-stop_component() {
-  local name="$1" pidfile="$RUN/pids/$1.pid" exefile="$RUN/pids/$1.exe"
-  [ -f "$pidfile" ] || return 0
-  local pid exe
-  pid=$(cat "$pidfile"); exe=$(cat "$exefile" 2>/dev/null || true)
-  if [ -n "$exe" ] && [ "$(readlink "/proc/$pid/exe" 2>/dev/null | sed 's/ (deleted)$//')" = "$exe" ]; then
-    kill -TERM "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + 15))
-    while [ -e "/proc/$pid" ] && [ "$(readlink "/proc/$pid/exe" 2>/dev/null | sed 's/ (deleted)$//')" = "$exe" ]; do
-      if [ $SECONDS -ge $deadline ]; then
-        log "$name (pid $pid) ignored SIGTERM; sending SIGKILL"
-        kill -KILL "$pid" 2>/dev/null || true
-        break
-      fi
-      sleep 0.1
-    done
-    log "stopped $name (pid $pid)"
-  else
-    log "$name (pid $pid) is not running"
-  fi
-  rm -f "$pidfile" "$exefile"
-}
+stop_component() { stop_recorded "$1" log; }
 
 case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
 # Serialise with up.sh; up.sh calls down.sh itself (holding the lock) when a start fails.
@@ -39,18 +20,12 @@ if [ "${DAYBOOK_CLUSTER_LOCK_HELD:-0}" != 1 ] && [ -d "$(dirname "$RUN")" ]; the
 fi
 
 if [ -d "$RUN/pids" ]; then
-  for name in metrics-server kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
+  for name in metrics-server podsim kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
     stop_component "$name"
   done
   rmdir "$RUN/pids" 2>/dev/null || true
 else
   log "nothing recorded in $RUN/pids"
-fi
-
-if [ -f "$RUN/pod-route" ]; then
-  cidr=$(cat "$RUN/pod-route")
-  ip route del local "$cidr" dev lo 2>/dev/null && log "removed local route for $cidr" || true
-  rm -f "$RUN/pod-route"
 fi
 
 if [ "${1:-}" = "--purge" ]; then

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Starts a real Kubernetes control plane for Daybook's integration tests:
-#   etcd -> kube-apiserver -> kube-controller-manager + kube-scheduler -> kwok (3 fake Ready nodes).
+#   etcd -> kube-apiserver -> kube-controller-manager + kube-scheduler -> kwok (3 fake Ready nodes)
+#   -> podsim (scripts/cluster/podsim: plays the container runtime for the course's images).
 # Binaries come from scripts/cluster/build.sh (built on demand when missing).
 # Writes $RUN/kubeconfig and $RUN/env (KUBECONFIG=, HELM_BIN=, ...). RUN=${DAYBOOK_CLUSTER_RUN:-/tmp/daybook-cluster}.
 # Ports via DAYBOOK_API_PORT (16443), DAYBOOK_ETCD_PORT (12379), DAYBOOK_ETCD_PEER_PORT (12380),
 # DAYBOOK_KCM_PORT (20257), DAYBOOK_SCHEDULER_PORT (20259), DAYBOOK_KWOK_PORT (20250),
-# DAYBOOK_METRICS_PORT (20443). DAYBOOK_METRICS=off skips metrics-server; DAYBOOK_POD_NETWORK=off
-# leaves the host's routes alone (see docs/control-plane.md).
+# DAYBOOK_METRICS_PORT (20443). DAYBOOK_METRICS=off skips metrics-server; DAYBOOK_PODSIM_CNI=none makes
+# podsim a CNI that does not enforce NetworkPolicy (see docs/control-plane.md). All traffic stays on 127.0.0.1.
 # On failure: prints the tail of the failing component's log, stops what it started, exits 1.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.sh
 source "$HERE/versions.sh"
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+# shellcheck source=podsim.sh
+source "$HERE/podsim.sh"
 
 PKI="$RUN/pki"
 API="https://127.0.0.1:$API_PORT"
@@ -23,13 +28,6 @@ START_MS=$(now_ms)
 
 curl_api() { curl -fsS --max-time 5 --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" "$@"; }
 
-pid_alive() { # NAME -> true when the recorded PID still runs the recorded binary
-  local pidfile="$RUN/pids/$1.pid" exefile="$RUN/pids/$1.exe" pid
-  [ -f "$pidfile" ] && [ -f "$exefile" ] || return 1
-  pid=$(cat "$pidfile")
-  [ "$(readlink "/proc/$pid/exe" 2>/dev/null | sed 's/ (deleted)$//')" = "$(cat "$exefile")" ]
-}
-
 # One up.sh/down.sh at a time per run dir (parallel test runs on one machine share the cluster).
 case "$RUN" in ""|/) log "refusing to use RUN=$RUN"; exit 1 ;; esac
 mkdir -p "$(dirname "$RUN")"
@@ -39,7 +37,7 @@ flock 9
 # ---- already running? ----
 if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
   alive=0 dead=0
-  for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+  for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok podsim; do
     if pid_alive "$name"; then alive=$((alive + 1)); else dead=$((dead + 1)); fi
   done
   if [ "$dead" = 0 ] && curl_api "$API/readyz" >/dev/null 2>&1; then
@@ -52,21 +50,23 @@ if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
     exit 1
   fi
   log "stale run dir $RUN (no component alive); starting afresh"
-  if [ -f "$RUN/pod-route" ]; then ip route del local "$(cat "$RUN/pod-route")" dev lo 2>/dev/null || true; fi
 elif [ -d "$RUN" ] && [ -n "$(ls -A "$RUN")" ] && [ ! -f "$RUN/kubeconfig" ]; then
   log "$RUN exists and does not look like a Daybook run dir; refusing to delete it"
   exit 1
 fi
 
 for c in "${CLUSTER_COMPONENTS[@]}"; do
-  [ -x "$CLUSTER_BIN/$c" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-stages.yaml" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-metrics.yaml" ] || { log "missing $c; running build.sh"; bash "$HERE/build.sh" >/dev/null; break; }
+  [ -x "$CLUSTER_BIN/$c" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-stages.yaml" ] && [ -s "$CLUSTER_BUILD_DIR/kwok-metrics.yaml" ] \
+    && [ -s "$CLUSTER_BUILD_DIR/kwok-crds/portforwards.yaml" ] && [ -s "$CLUSTER_BIN/kwok.patches" ] \
+    || { log "missing $c; running build.sh"; bash "$HERE/build.sh" >/dev/null; break; }
 done
+podsim_check_prerequisites || { log "podsim needs node and the project's node_modules (run npm ci first)"; exit 1; }
 for tool in openssl curl jq; do
   command -v "$tool" >/dev/null || { log "$tool is required (bash scripts/cluster/build.sh installs it)"; exit 1; }
 done
 
 rm -rf "$RUN"
-mkdir -p "$RUN"/{pids,logs,pki,etcd,kwok-home,exec-bin,exec-workdir}
+mkdir -p "$RUN"/{pids,logs,pki,etcd,kwok-home,exec-bin,exec-workdir,podsim/bin}
 
 STARTED=()
 FAILED=""
@@ -85,13 +85,10 @@ on_exit() {
 }
 trap on_exit EXIT
 
-# start NAME BINARY ARGS...: runs BINARY detached in its own session and records exactly its PID.
+# start NAME BINARY ARGS...: runs BINARY detached (lib.sh) and remembers it for the cleanup on failure.
 start() {
-  local name="$1"; shift
-  setsid "$@" >"$RUN/logs/$name.log" 2>&1 </dev/null 9>&- &  # 9>&-: the daemon must not hold the lock
-  echo $! >"$RUN/pids/$name.pid"
-  readlink -f "$1" >"$RUN/pids/$name.exe"
-  STARTED+=("$name")
+  start_recorded "$@"
+  STARTED+=("$1")
 }
 
 # wait_until NAME TIMEOUT_S CMD...: polls CMD until success; prints the time taken.
@@ -182,6 +179,21 @@ start kube-apiserver "$CLUSTER_BIN/kube-apiserver" \
   --service-cluster-ip-range=10.0.0.0/24 --profiling=false
 wait_until kube-apiserver 120 curl_api "$API/readyz"
 
+# ---- kwok's per-pod rule kinds (Logs, Exec, PortForward): podsim writes one of each per pod ----
+for crd in logs execs portforwards; do
+  curl_api -X POST -H 'Content-Type: application/yaml' --data-binary "@$CLUSTER_BUILD_DIR/kwok-crds/$crd.yaml" \
+    "$API/apis/apiextensions.k8s.io/v1/customresourcedefinitions" >/dev/null \
+    || { FAILED=kube-apiserver; log "installing the kwok CRD $crd failed"; exit 1; }
+done
+kwok_crds_established() {
+  local crd
+  for crd in logs execs portforwards; do
+    curl_api "$API/apis/apiextensions.k8s.io/v1/customresourcedefinitions/$crd.kwok.x-k8s.io" \
+      | jq -e 'any(.status.conditions[]?; .type == "Established" and .status == "True")' || return 1
+  done
+}
+wait_until kwok-crds 30 kwok_crds_established
+
 # ---- controller manager + scheduler ----
 start kube-controller-manager "$CLUSTER_BIN/kube-controller-manager" --kubeconfig="$RUN/kubeconfig" \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
@@ -194,15 +206,28 @@ start kube-scheduler "$CLUSTER_BIN/kube-scheduler" --kubeconfig="$RUN/kubeconfig
 wait_until kube-controller-manager 60 curl -fsSk --max-time 2 "https://127.0.0.1:$KCM_PORT/healthz"
 wait_until kube-scheduler 60 curl -fsSk --max-time 2 "https://127.0.0.1:$SCHED_PORT/healthz"
 
-# ---- kwok: stages + logs/exec simulation (+ kubelet-style resource metrics for metrics-server) ----
+# ---- kwok: stages + logs/exec/port-forward rules (+ kubelet-style resource metrics for metrics-server) ----
+# Per-pod Logs/Exec/PortForward objects come from podsim; the ClusterLogs/ClusterExec below are the
+# fallback for pods podsim does not know (kwok prefers a pod's own rule).
 METRICS_ENABLED=0
 if [ "${DAYBOOK_METRICS:-auto}" != off ] && [ -x "$CLUSTER_BIN/metrics-server" ]; then METRICS_ENABLED=1; fi
 STAGES="$CLUSTER_BUILD_DIR/kwok-stages.yaml"
 FAKE_LOG="$RUN/kwok-pod.log"
 cp "$HERE/kwok/pod.log" "$FAKE_LOG"
 install -m 0755 "$HERE/kwok/fake-psql.sh" "$RUN/exec-bin/psql"
+# A pod becomes Running+Ready only once podsim has started its containers (PODSIM_STARTED_ANNOTATION,
+# podsim.sh), as a kubelet reports Running only after the runtime started them.
+gate_pod_ready() {
+  awk -v key="$PODSIM_STARTED_ANNOTATION" '
+    /^  name: / { in_pod_ready = ($2 == "pod-ready") }
+    { print }
+    in_pod_ready && /^    matchExpressions:/ {
+      printf "    - key: %c.metadata.annotations[\"%s\"]%c\n      operator: %cExists%c\n", 39, key, 39, 39, 39
+      in_pod_ready = 0
+    }' "$1"
+}
 {
-  cat "$STAGES"
+  gate_pod_ready "$STAGES"
   cat <<EOF
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
@@ -236,30 +261,24 @@ EOF
   fi
 } >"$RUN/kwok.yaml"
 
-# Pod IPs: kwok allocates them from POD_CIDR. With DAYBOOK_POD_NETWORK=auto (default) and root, the
-# whole range becomes a local address range (`ip route add local CIDR dev lo`), so a test fixture that
-# listens on a pod IP is reachable through Services and the API server's service proxy.
+# Pod IPs: kwok allocates them from POD_CIDR. They are names only: no route, nothing listens on them,
+# and podsim maps every in-cluster connection to its own listeners on 127.0.0.1.
 POD_CIDR="${DAYBOOK_POD_CIDR:-10.222.0.0/16}"
-POD_IPS_REACHABLE=0
-if [ "${DAYBOOK_POD_NETWORK:-auto}" != off ] && command -v ip >/dev/null; then
-  if ip route show table local type local 2>/dev/null | grep -q "^local $POD_CIDR dev lo"; then
-    POD_IPS_REACHABLE=1
-  elif ip route add local "$POD_CIDR" dev lo 2>/dev/null; then
-    echo "$POD_CIDR" >"$RUN/pod-route"
-    POD_IPS_REACHABLE=1
-  else
-    log "cannot add a local route for $POD_CIDR (needs root / CAP_NET_ADMIN); pod IPs stay unreachable"
-  fi
-fi
-[ "$POD_IPS_REACHABLE" = 1 ] && log "pod IPs ($POD_CIDR) are local addresses of this host"
+PODSIM_CNI="${DAYBOOK_PODSIM_CNI:-enforcing}"
+podsim_valid_cni "$PODSIM_CNI" || { log "DAYBOOK_PODSIM_CNI must be enforcing or none (got $PODSIM_CNI)"; exit 1; }
 # kwok resolves the exec'd command with its own PATH, so the fake tools come first there too.
-HOME="$RUN/kwok-home" PATH="$RUN/exec-bin:$PATH" start kwok "$CLUSTER_BIN/kwok" \
-  --kubeconfig="$RUN/kubeconfig" --config="$RUN/kwok.yaml" \
+HOME="$RUN/kwok-home" PATH="$RUN/podsim/bin:$RUN/exec-bin:$PATH" start kwok "$CLUSTER_BIN/kwok" \
+  --kubeconfig="$RUN/kubeconfig" --config="$RUN/kwok.yaml" --enable-crds=Logs,Exec,PortForward \
   --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
   --tls-cert-file="$PKI/admin.crt" --tls-private-key-file="$PKI/admin.key" \
   --node-ip=127.0.0.1 --node-name=localhost --node-port="$KWOK_PORT" \
   --server-address="127.0.0.1:$KWOK_PORT" --node-lease-duration-seconds=40 --cidr="$POD_CIDR"
 wait_until kwok 60 curl -fsS --max-time 2 "http://127.0.0.1:$KWOK_PORT/healthz"
+
+# ---- podsim: the workload simulator (listeners, logs, exec tools, NetworkPolicy) on 127.0.0.1 ----
+start_podsim "$PODSIM_CNI"
+STARTED+=(podsim)
+wait_until podsim 60 podsim_healthy
 
 # ---- 3 fake nodes (no taint: there is no kubelet, pods only become Running through kwok) ----
 for i in 0 1 2; do
@@ -322,13 +341,14 @@ DAYBOOK_CLUSTER_BIN=$CLUSTER_BIN
 DAYBOOK_K8S_VERSION=$K8S_VERSION
 DAYBOOK_CLUSTER_RUN=$RUN
 DAYBOOK_POD_CIDR=$POD_CIDR
-DAYBOOK_POD_IPS_REACHABLE=$POD_IPS_REACHABLE
+DAYBOOK_PODSIM_URL=$(cat "$RUN/podsim/url")
+DAYBOOK_PODSIM_CNI=$PODSIM_CNI
 DAYBOOK_METRICS_ENABLED=$METRICS_ENABLED
 EOF
 
 total=$(( $(now_ms) - START_MS ))
 printf '[up] cluster ready in %d.%03ds\n' $((total / 1000)) $((total % 1000)) >&2
-for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok metrics-server; do
+for name in etcd kube-apiserver kube-controller-manager kube-scheduler kwok podsim metrics-server; do
   [ -f "$RUN/pids/$name.pid" ] || continue
   rss=$(awk '/^VmRSS/ {print $2}' "/proc/$(cat "$RUN/pids/$name.pid")/status" 2>/dev/null || echo 0)
   printf '[up] rss %-24s %6d MiB\n' "$name" $((rss / 1024)) >&2

@@ -6,8 +6,8 @@
 //   cluster was started by hand, or while another test run on this machine still uses it).
 // Exposes to tests: process.env.DAYBOOK_TEST_KUBECONFIG_PATH, process.env.DAYBOOK_HELM_BIN,
 // DAYBOOK_TEST_LOCAL_CONTROL_PLANE ("1" for the local kwok cluster), DAYBOOK_TEST_EXPECTED_K8S_VERSION,
-// DAYBOOK_TEST_POD_IPS_REACHABLE ("1" when pod IPs are local addresses, see support/service-proxy.ts),
 // DAYBOOK_TEST_METRICS_ENABLED ("1" when the local cluster runs metrics-server),
+// DAYBOOK_TEST_CLUSTER_RUN (the local cluster's run dir, for support/podsim-control.ts),
 // and the same values through vitest's inject("daybookKubeconfigPath") / inject("daybookHelmBin").
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -94,14 +94,12 @@ function helmBinaryWithoutOwnCluster(): string {
 
 interface LocalClusterFacts {
   k8sVersion?: string;
-  podIpsReachable?: string;
   metricsEnabled?: string;
 }
 
 function expose(project: TestProject, kubeconfigPath: string, helmBin: string, local?: LocalClusterFacts): void {
   process.env.DAYBOOK_TEST_LOCAL_CONTROL_PLANE = local ? "1" : "0";
   if (local?.k8sVersion) process.env.DAYBOOK_TEST_EXPECTED_K8S_VERSION = local.k8sVersion;
-  process.env.DAYBOOK_TEST_POD_IPS_REACHABLE = local?.podIpsReachable === "1" ? "1" : "0";
   // a reused cluster may have metrics-server; tests then check for the metrics.k8s.io API themselves
   if (local) process.env.DAYBOOK_TEST_METRICS_ENABLED = local.metricsEnabled === "1" ? "1" : "0";
   process.env.DAYBOOK_TEST_KUBECONFIG_PATH = kubeconfigPath;
@@ -130,10 +128,10 @@ export default function setup(project: TestProject): (() => void) | undefined {
   runScript("build.sh");
   runScript("up.sh");
   const env = readEnvFile(path.join(runDir, "env"));
+  process.env.DAYBOOK_TEST_CLUSTER_RUN = runDir;
   const kubeconfigPath = env.KUBECONFIG ?? path.join(runDir, "kubeconfig");
   expose(project, kubeconfigPath, env.HELM_BIN ?? helmBinaryWithoutOwnCluster(), {
     k8sVersion: env.DAYBOOK_K8S_VERSION,
-    podIpsReachable: env.DAYBOOK_POD_IPS_REACHABLE,
     metricsEnabled: env.DAYBOOK_METRICS_ENABLED,
   });
 

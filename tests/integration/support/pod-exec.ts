@@ -1,12 +1,16 @@
 /**
  * Non-interactive `kubectl exec` through the API server (WebSocket), for integration tests.
  *
- *   execInPod(kubeConfig, { namespace, pod, container, command, timeoutMs? }): Promise<ExecResult>
+ *   execInPod(kubeConfig, { namespace, pod, container, command, stdin?, timeoutMs? }): Promise<ExecResult>
  *       Resolves when the API server sends the exec status (or the socket closes) with the
  *       collected stdout/stderr. status.status is "Success", or "Failure" with reason
- *       "NonZeroExitCode" for a non-zero exit. Rejects on timeout or a refused upgrade.
+ *       "NonZeroExitCode" for a non-zero exit (kwok: "InternalError" with "exit status N" in the
+ *       message). With `stdin`, it is sent and closed (`kubectl exec -i ... < file`).
+ *       Rejects on timeout or a refused upgrade.
+ *   exitCodeOf(result): number
+ *       0 for Success, else the exit code from the status (ExitCode cause, or kwok's message).
  */
-import { Writable } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { Exec, type KubeConfig, type V1Status } from "@kubernetes/client-node";
 
 export interface ExecRequest {
@@ -14,6 +18,7 @@ export interface ExecRequest {
   pod: string;
   container: string;
   command: string[];
+  stdin?: string | Buffer;
   timeoutMs?: number;
 }
 
@@ -58,7 +63,7 @@ export async function execInPod(kubeConfig: KubeConfig, request: ExecRequest): P
         request.command,
         collector(stdoutChunks),
         collector(stderrChunks),
-        null,
+        stdinStream(request.stdin),
         false,
         (status) => finish(status),
       )
@@ -68,4 +73,21 @@ export async function execInPod(kubeConfig: KubeConfig, request: ExecRequest): P
         reject(error instanceof Error ? error : new Error(String(error)));
       });
   });
+}
+
+function stdinStream(stdin: string | Buffer | undefined): PassThrough | null {
+  if (stdin === undefined) return null;
+  const stream = new PassThrough();
+  stream.end(stdin);
+  return stream;
+}
+
+export function exitCodeOf(result: ExecResult): number {
+  const status = result.status;
+  if (status?.status === "Success") return 0;
+  const cause = status?.details?.causes?.find((c) => c.reason === "ExitCode")?.message;
+  if (cause !== undefined) return Number(cause);
+  const match = /exit status (\d+)/.exec(status?.message ?? "");
+  if (match) return Number(match[1]);
+  throw new Error(`no exit code in exec status ${JSON.stringify(status)}`);
 }
