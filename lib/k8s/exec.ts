@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, Writable } from "node:stream";
 import { Exec, type KubeConfig, type V1Status } from "@kubernetes/client-node";
 import { toFailure } from "./errors";
+import { logRequest } from "./request-log";
 import { failure, ok, type K8sResult } from "./result";
 
 export type ExecRequest = {
@@ -56,6 +57,7 @@ export async function execInPod(kc: KubeConfig, req: ExecRequest): Promise<K8sRe
       resolve(r);
     };
     const timer = setTimeout(() => finish(failure("timeout", `\`${req.command.join(" ")}\` did not finish within ${Math.round((req.timeoutMs ?? 30_000) / 1000)} s.`)), req.timeoutMs ?? 30_000);
+    logRequest("EXEC", `${kc.getCurrentCluster()?.server}/api/v1/namespaces/${req.namespace}/pods/${req.pod}/exec`);
     new Exec(kc)
       .exec(req.namespace, req.pod, req.container, req.command, out.stream, err.stream, stdin, false, (status) => {
         const exitCode = exitCodeOf(status) ?? 1;

@@ -3,6 +3,7 @@ import net from "node:net";
 import { PassThrough } from "node:stream";
 import { PortForward, type KubeConfig } from "@kubernetes/client-node";
 import { toFailure } from "./errors";
+import { logRequest } from "./request-log";
 import { failure, ok, type K8sFailure, type K8sResult } from "./result";
 
 export type PortForwardRequest = { namespace: string; pod: string; port: number };
@@ -31,6 +32,7 @@ export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): 
       if (text) last = failure("unreachable", `Port ${req.port} of pod ${req.pod} refused the connection: ${text}`);
       socket.destroy();
     });
+    logRequest("PORTFORWARD", `${kc.getCurrentCluster()?.server}/api/v1/namespaces/${req.namespace}/pods/${req.pod}/portforward`);
     new PortForward(kc, true)
       .portForward(req.namespace, req.pod, [req.port], socket, errors, socket)
       .then((ws) => {

@@ -2,6 +2,7 @@ import "server-only";
 import https from "node:https";
 import { HttpMethod, RequestContext, type KubeConfig } from "@kubernetes/client-node";
 import { failureFromResponse, toFailure } from "./errors";
+import { logRequest } from "./request-log";
 import { ok, type K8sResult } from "./result";
 
 export type RestRequest = {
@@ -18,6 +19,7 @@ export type RestResponse = { status: number; text: string };
 
 // node:https directly: node-fetch 2 (client-node's) reports false "Premature close" on reused keep-alive sockets (node-fetch#1767).
 function send(ctx: RequestContext): Promise<RestResponse> {
+  logRequest(ctx.getHttpMethod(), ctx.getUrl());
   return new Promise((resolve, reject) => {
     const body = ctx.getBody() as string | undefined;
     const req = https.request(ctx.getUrl(), { method: ctx.getHttpMethod(), headers: ctx.getHeaders(), agent: ctx.getAgent() as https.Agent | undefined, signal: ctx.getSignal() }, (res) => {

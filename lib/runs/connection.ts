@@ -21,9 +21,15 @@ export type TeamConnection = {
   pinned: PinnedAddress;
 };
 
-let settings: ClusterSettings | undefined;
-/** Read once per process; a bad setting stops the start-up (instrumentation calls this first). */
-export const clusterSettings = () => (settings ??= clusterSettingsFromEnv());
+let settings: { key: string; value: ClusterSettings } | undefined;
+const SETTINGS = ["DAYBOOK_CLUSTER_ALLOW", "DAYBOOK_CLUSTER_RUN", "DAYBOOK_CLUSTER_ALLOW_INSECURE_TLS", "DAYBOOK_ENCRYPTION_KEY", "DAYBOOK_ENCRYPTION_PREVIOUS_KEYS", "DAYBOOK_DATA_DIR", "DATABASE_URL"];
+
+/** Read once per set of values (start-up checks them first, so a bad setting stops the server). */
+export function clusterSettings(): ClusterSettings {
+  const key = SETTINGS.map((k) => process.env[k] ?? "").join("\0");
+  if (settings?.key !== key) settings = { key, value: clusterSettingsFromEnv() };
+  return settings.value;
+}
 
 export const sealContext = (teamId: string) => `team:${teamId}`;
 

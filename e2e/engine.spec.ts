@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { deleteNamespace, localKubeconfig, removeConfigMapKey } from "./cluster";
+import { signIn } from "./support";
+
+// Each database's server drives its own namespace on the one local control plane.
+const namespace = `e2e-${process.env.DAYBOOK_E2E_PORT ?? "x"}-${Date.now().toString(36)}`.slice(0, 40);
+
+test.skip(() => localKubeconfig() === null, "needs the local control plane (npm run cluster:up)");
+test.describe.configure({ mode: "serial" });
+test.afterAll(() => deleteNamespace(namespace));
+
+async function openStep(page: Page, id: string) {
+  await page.goto(`/plan/step/${id}`);
+  await expect(page.getByRole("heading", { level: 2, name: "On your cluster" })).toBeVisible();
+}
+
+async function verifyAndSee(page: Page, summary: RegExp) {
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(page.getByText(summary).first()).toBeVisible({ timeout: 120_000 });
+}
+
+async function applyAndSee(page: Page, summary: RegExp) {
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByText(summary).first()).toBeVisible({ timeout: 60_000 });
+}
+
+test("[STUDENT] connects the local cluster, previews and applies Days 1–3, sees a failure explained, then verified", async ({ page }, info) => {
+  test.setTimeout(600_000);
+  await signIn(page, "alice@daybook.local");
+  await page.goto("/plan/cluster");
+  await page.getByRole("button", { name: "Use the local cluster" }).click();
+  await expect(page.getByText("API server")).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel("Namespace").fill(namespace);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText(/nodes Ready/).last()).toBeVisible({ timeout: 60_000 });
+
+  await openStep(page, "d01-s1");
+  await verifyAndSee(page, /4 of 4 checks met/);
+  await expect(page.getByText("Cluster says")).toBeVisible();
+
+  await openStep(page, "d01-s2");
+  // Verify first: nothing is applied yet, and the failure says what was expected and what was found.
+  await verifyAndSee(page, /1 failed|2 failed|3 failed/);
+  await expect(page.getByText(`namespace ${namespace} not found`)).toBeVisible();
+  await page.getByRole("button", { name: "Preview changes" }).click();
+  await expect(page.getByText("3 would be created, 0 would be changed, 0 unchanged")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(`Namespace/${namespace}`)).toBeVisible();
+  await applyAndSee(page, /3 created, 0 changed, 0 unchanged/);
+  await verifyAndSee(page, /3 of 3 checks met/);
+  await page.screenshot({ path: info.outputPath("step-1-2-verified.png"), fullPage: true });
+
+  for (const step of ["d02-s1", "d02-s2", "d03-s1"]) {
+    await openStep(page, step);
+    await applyAndSee(page, /created/);
+    await verifyAndSee(page, /of \d+ checks met$/);
+    await expect(page.getByText(/(\d+) of \1 checks met/).first()).toBeVisible({ timeout: 180_000 });
+  }
+  await openStep(page, "d03-s2");
+  await verifyAndSee(page, /3 of 3 checks met/);
+});
+
+test("[STUDENT] a teammate's Apply at the same moment applies once", async ({ browser, baseURL }) => {
+  const open = async (email: string) => {
+    const context = await browser.newContext({ baseURL });
+    const p = await context.newPage();
+    await signIn(p, email);
+    await openStep(p, "d03-s1");
+    return { p, close: () => context.close() };
+  };
+  const [alice, amir] = await Promise.all([open("alice@daybook.local"), open("amir@daybook.local")]);
+  const before = await alice.p.getByRole("link", { name: "Apply" }).count();
+  await Promise.all([alice.p.getByRole("button", { name: "Apply", exact: true }).click(), amir.p.getByRole("button", { name: "Apply", exact: true }).click()]);
+  await expect(alice.p.getByText(/0 created, 0 changed, \d+ unchanged/).first()).toBeVisible({ timeout: 60_000 });
+  await alice.p.reload();
+  await expect(alice.p.getByRole("link", { name: "Apply" })).toHaveCount(before + 1);
+  await Promise.all([alice.close(), amir.close()]);
+});
+
+test("[STUDENT] re-verify all marks a step broken behind Daybook's back as regressed", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "alice@daybook.local");
+  await removeConfigMapKey(namespace, "ecommerce-backend-config", "DATABASE_HOST");
+  await page.goto("/plan/cluster");
+  await page.getByRole("button", { name: "Re-verify all verified steps" }).click();
+  await expect(page.getByText(/Re-checking \d+ steps/)).toBeVisible();
+  await openStep(page, "d02-s1");
+  await expect(page.getByText("Regressed").first()).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("missing DATABASE_HOST")).toBeVisible();
+});
