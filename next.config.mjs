@@ -8,6 +8,8 @@ const nextConfig = {
   // `npm test` type-checks the whole tree (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // forbidden(): "not allowed" pages answer HTTP 403 with app/(app)/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

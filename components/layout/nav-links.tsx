@@ -9,7 +9,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
   const active = (href: string) =>
     pathname === href || (pathname.startsWith(href + "/") && !links.some((l) => l.href !== href && l.href.startsWith(href) && pathname.startsWith(l.href)));
   return (
-    <nav aria-label="Main" className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
+    <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1 text-sm sm:order-none sm:w-auto">
       {links.map((link) => (
         <Link
           key={link.href}

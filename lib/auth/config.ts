@@ -19,7 +19,8 @@ export const authConfig = {
   callbacks: {
     authorized({ auth, request }) {
       const path = request.nextUrl.pathname;
-      const isPublic = path === "/login" || path.startsWith("/join") || path.startsWith("/api/auth");
+      // /api/pack/ checks a session or its own short-lived download token (the course pack's curl command).
+      const isPublic = path === "/login" || path.startsWith("/join") || path.startsWith("/api/auth") || path.startsWith("/api/pack/");
       return isPublic || Boolean(auth?.user);
     },
     jwt({ token, user }) {

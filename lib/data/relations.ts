@@ -1,20 +1,31 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/session";
 import type { Relation } from "@/lib/authz/permissions";
 import { getDb } from "@/lib/db/prisma";
 
-/** Every relation the actor has to a team, read from the database. */
-export async function relationsToTeam(actor: Actor, teamId: string): Promise<Relation[]> {
+export type TeamAccess = { relations: Relation[]; team: { name: string; cohort: string } | null };
+
+/**
+ * The actor's relations to a team, with the team's and cohort's names, in one query. Memoized for the
+ * request (React's cache): a page's data functions each authorize, without each re-reading them.
+ */
+export const teamAccess = cache(async (actor: Actor, teamId: string): Promise<TeamAccess> => {
   const team = await (await getDb()).team.findUnique({
     where: { id: teamId },
-    select: { cohort: { select: { instructorId: true, stakeholders: { where: { userId: actor.id }, select: { userId: true } } } } },
+    select: { name: true, cohort: { select: { name: true, instructorId: true, stakeholders: { where: { userId: actor.id }, select: { userId: true } } } } },
   });
-  if (!team) return [];
+  if (!team) return { relations: [], team: null };
   const relations: Relation[] = [];
   if (actor.teamId === teamId) relations.push("teamMember");
   if (team.cohort.instructorId === actor.id) relations.push("cohortInstructor");
   if (team.cohort.stakeholders.length > 0) relations.push("cohortStakeholder");
-  return relations;
+  return { relations, team: { name: team.name, cohort: team.cohort.name } };
+});
+
+/** Every relation the actor has to a team, read from the database. */
+export async function relationsToTeam(actor: Actor, teamId: string): Promise<Relation[]> {
+  return (await teamAccess(actor, teamId)).relations;
 }
 
 export async function relationsToCohort(actor: Actor, cohortId: string): Promise<Relation[]> {

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Plan" };
 export default async function PlanPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { team: requested } = await searchParams;
-  const { course, team, statuses, progress } = await getPlanView(actor, requested);
+  const { course, team, statuses, blocked, progress } = await getPlanView(actor, requested);
   const teamParam = team?.viewingOther ? team.id : undefined;
 
   return (
@@ -59,13 +59,13 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       </section>
 
       <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
-        <strong className="font-medium text-slate-800">About the calendar:</strong> {course.calendarNote}
+        <strong className="font-medium text-slate-800">20 working days, one phase a week.</strong> Daybook follows the guide&apos;s day-by-day schedule. The guide&apos;s overview spreads the same four phases over 8 weeks; the work is the same, only the pace differs.
       </p>
 
       <BeforeYouStart course={course} />
 
       {course.phases.map((phase) => (
-        <PhaseSection key={phase.number} course={course} phase={phase} statuses={statuses} progress={progress} teamId={teamParam} />
+        <PhaseSection key={phase.number} course={course} phase={phase} statuses={statuses} blocked={blocked} progress={progress} teamId={teamParam} />
       ))}
 
       <p className="text-sm text-slate-600">
