@@ -42,6 +42,14 @@ test("[STUDENT] the status choices are a radio group: arrow keys choose, focus s
   await page.reload();
   await expect(page.getByRole("radio", { name: "Done" })).toBeChecked();
   await expect(page.getByRole("listitem").filter({ hasText: "Amir Atlas set it to Done (by hand) (ahead of earlier steps)" })).toHaveCount(1);
+  // Back to where it was, choosing twice in a row: the second choice waits for the first and wins.
+  await page.getByRole("radio", { name: "Done" }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("radio", { name: "Not started" })).toBeChecked();
+  await expect(page.getByText("Saving…")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Not started" })).toBeChecked();
 });
 
 test("[STUDENT] blocked is its own control that saves at once, keeps my draft, and shows on the plan and day cards", async ({ page }) => {

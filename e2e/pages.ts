@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 
-/** Every page route of the app (app/**\/page.tsx), as Next names it. */
+/** Every page route of the app (app/**\/page.tsx), as Next names it; route groups like (app) drop out. */
 export function pageRoutes(): string[] {
   const routes: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) walk(path.join(dir, e.name));
-      else if (e.name === "page.tsx") routes.push("/" + path.relative("app", dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/"));
+      else if (e.name === "page.tsx") routes.push("/" + path.relative("app", dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/"));
     }
   };
   walk("app");
@@ -32,6 +32,7 @@ const packFiles = (dir = "course", rel = ""): string[] =>
 /** Addresses to open for each route, per role that can see it. `cohort` and `team` are filled in by the test. */
 export function sampleAddresses(ids: { cohort: string; team: string }): Record<string, { student?: string[]; instructor?: string[]; stakeholder?: string[]; anonymous?: string[] }> {
   return {
+    "/": { student: ["/"], instructor: ["/"], stakeholder: ["/"] },
     "/login": { anonymous: ["/login"] },
     "/join/[code]": { anonymous: ["/join/ATLAS2026", "/join/NO-SUCH-CODE"] },
     "/[...unknown]": { student: ["/nonsense", "/plan/step/d01-s1/extra"] },
