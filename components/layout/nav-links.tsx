@@ -16,7 +16,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
           href={link.href}
           aria-current={active(link.href) ? "page" : undefined}
           className={cn(
-            "whitespace-nowrap rounded-md px-3 py-1.5 font-medium",
+            "whitespace-nowrap rounded-md px-2 py-1.5 font-medium sm:px-3",
             active(link.href) ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
           )}
         >

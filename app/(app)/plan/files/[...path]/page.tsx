@@ -56,7 +56,8 @@ export default async function PackFilePage({ params }: { params: Promise<{ path:
             <span>{entry.language.toUpperCase()} · {served.split("\n").length} lines</span>
             <CopyButton text={served} label="Copy file" />
           </div>
-          <pre tabIndex={0} aria-label={`${entry.relPath}, scrolls sideways`} className="scroll-visible overflow-x-auto p-4 font-mono text-sm leading-relaxed"><code>{served}</code></pre>
+          {/* Long lines wrap on a phone; wider screens keep the layout and scroll sideways, with the bar shown. */}
+          <pre tabIndex={0} aria-label={entry.relPath} className="scroll-visible whitespace-pre-wrap break-words p-4 font-mono text-sm leading-relaxed [overflow-wrap:anywhere] sm:whitespace-pre sm:[overflow-wrap:normal]"><code>{served}</code></pre>
         </div>
       )}
     </div>
