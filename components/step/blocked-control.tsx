@@ -49,7 +49,7 @@ export function BlockedControl({ teamId, stepId, saved, onSaved }: Props) {
     <section aria-label="Blocked" className="mb-4 space-y-2">
       {saved.blocked && !editing ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
-          <p className="min-w-0 flex-1 break-words">
+          <p className="min-w-0 flex-1 basis-48 break-words">
             <strong>Blocked:</strong> {saved.blockedReason}
           </p>
           <div className="flex gap-2">
