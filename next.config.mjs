@@ -33,6 +33,8 @@ const nextConfig = {
       },
     ];
   },
+  // forbidden(): "not allowed" pages answer HTTP 403 with app/(app)/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

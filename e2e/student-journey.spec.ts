@@ -16,7 +16,7 @@ test.describe.serial("a team's day 1", () => {
 
     const done = page.getByRole("radio", { name: "Done" });
     await done.dblclick();
-    await expect(done).toHaveAttribute("aria-checked", "true");
+    await expect(done).toBeChecked();
     await expect(page.getByText(/Last changed by Alice Atlas/)).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: "Alice Atlas set it to Done (by hand)" })).toHaveCount(1);
 
@@ -48,7 +48,7 @@ test.describe.serial("a team's day 1", () => {
     for (const path of [`/plan/step/d01-s1?team=${atlasId}`, "/plan/step/d01-s1"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: "Cluster Verification" })).toBeVisible();
-      await expect(page.getByRole("radio", { name: "Not started" })).toHaveAttribute("aria-checked", "true");
+      await expect(page.getByRole("radio", { name: "Not started" })).toBeChecked();
       await expect(page.getByLabel("Team note (Markdown)")).toHaveValue("");
       await expect(page.getByText(/3 nodes Ready/)).toHaveCount(0);
       await expect(page.getByText(/Alice Atlas/)).toHaveCount(0);

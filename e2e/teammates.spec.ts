@@ -44,15 +44,15 @@ test("[STUDENT] a teammate's newer note is shown next to my draft, and I choose 
 test("[STUDENT] changing only the blocked reason can be saved", async ({ page }) => {
   await signIn(page, "bea@daybook.local");
   await page.goto("/plan/step/d09-s2");
-  await page.getByLabel("We are blocked on this step").check();
+  await page.getByRole("button", { name: "We are blocked on this step" }).click();
   await page.getByLabel("Why are you blocked?").fill("metrics-server missing");
-  await page.getByRole("button", { name: "Save note" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Flag as blocked" }).click();
+  await expect(page.getByText("Blocked: metrics-server missing")).toBeVisible();
 
+  await page.getByRole("button", { name: "Edit reason" }).click();
   await page.getByLabel("Why are you blocked?").fill("metrics-server missing; asked the instructor");
-  await expect(page.getByRole("button", { name: "Save note" })).toBeEnabled();
-  await page.getByRole("button", { name: "Save note" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Save reason" }).click();
+  await expect(page.getByText("Blocked: metrics-server missing; asked the instructor")).toBeVisible();
   await page.reload();
   await expect(page.getByText("Blocked: metrics-server missing; asked the instructor")).toBeVisible();
 });
@@ -62,14 +62,14 @@ test("[STUDENT] a status a teammate already changed is not overwritten from a st
   const bo = await teammate(browser, baseURL, "bo@daybook.local", "/plan/step/d10-s1");
 
   await bo.page.getByRole("radio", { name: "Done" }).click();
-  await expect(bo.page.getByRole("radio", { name: "Done" })).toHaveAttribute("aria-checked", "true");
+  await expect(bo.page.getByRole("radio", { name: "Done" })).toBeChecked();
 
   // Bea's page still shows "Not started".
   await bea.page.getByRole("radio", { name: "In progress" }).click();
   await expect(bea.page.getByRole("alert").filter({ hasText: "Bo Borealis changed this step to Done (by hand) a moment ago" })).toBeVisible();
-  await expect(bea.page.getByRole("radio", { name: "Done" })).toHaveAttribute("aria-checked", "true");
+  await expect(bea.page.getByRole("radio", { name: "Done" })).toBeChecked();
   await bea.page.reload();
-  await expect(bea.page.getByRole("radio", { name: "Done" })).toHaveAttribute("aria-checked", "true");
+  await expect(bea.page.getByRole("radio", { name: "Done" })).toBeChecked();
   await bea.close();
   await bo.close();
 });

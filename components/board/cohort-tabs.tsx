@@ -6,7 +6,7 @@ import { cn } from "@/lib/utils";
 export function CohortTabs({ cohorts, selectedId, basePath }: { cohorts: CohortSummary[]; selectedId: string; basePath: string }) {
   if (cohorts.length < 2) return null;
   return (
-    <nav aria-label="Cohorts" className="flex gap-1 overflow-x-auto rounded-xl border border-slate-200 bg-white p-1 shadow-sm">
+    <nav aria-label="Cohorts" className="scroll-visible flex gap-1 rounded-xl border border-slate-200 bg-white p-1 shadow-sm">
       {cohorts.map((c) => (
         <Link
           key={c.id}

@@ -14,7 +14,7 @@ const stepCount = (course: Course, days: number[]) =>
 export function TeamGrid({ course, teams, caption }: Props) {
   const firstDayOfPhase = new Set(course.phases.map((p) => Math.min(...p.days)));
   return (
-    <div className="relative overflow-x-auto pb-1">
+    <div className="scroll-visible relative pb-1">
       <table className="w-full min-w-max border-separate border-spacing-0 text-xs" data-testid="team-grid">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -8,11 +8,13 @@ const LINKS = {
   STUDENT: [
     { href: "/plan", label: "Plan" },
     { href: "/plan/cluster", label: "Cluster" },
+    { href: "/plan/files", label: "Course files" },
     { href: "/plan/troubleshooting", label: "Troubleshooting" },
     { href: "/plan/support", label: "Support" },
   ],
   INSTRUCTOR: [
     { href: "/instructor", label: "Team board" },
+    { href: "/plan/files", label: "Course files" },
     { href: "/plan/troubleshooting", label: "Troubleshooting" },
     { href: "/plan/support", label: "Support" },
   ],
@@ -33,16 +35,16 @@ export function AppHeader({ actor, teamName }: { actor: Actor; teamName?: string
           Daybook
         </Link>
         <NavLinks links={[...LINKS[actor.role]]} />
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <div className="hidden text-right leading-tight sm:block">
-            <div className="font-medium text-slate-800">{actor.name}</div>
-            <div className="text-xs text-slate-600">
+        <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+          <div className="min-w-0 text-right leading-tight" data-testid="signed-in-as">
+            <div className="truncate font-medium text-slate-800">{actor.name}</div>
+            <div className="truncate text-xs text-slate-600">
               {ROLE_LABEL[actor.role]}
               {teamName ? ` · ${teamName}` : ""}
             </div>
           </div>
           <form action={signOutUser}>
-            <button className="rounded-lg border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">Sign out</button>
+            <button className="whitespace-nowrap rounded-lg border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">Sign out</button>
           </form>
         </div>
       </div>

@@ -3,11 +3,12 @@ import type { Course, Phase } from "@/lib/course/schema";
 import type { CourseProgress, StepStatus } from "@/lib/progress/compute";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { dayHref, cn } from "@/lib/utils";
+import { BlockedBadge } from "./blocked-badge";
 import { StepDots } from "./step-dots";
 
-type Props = { course: Course; phase: Phase; statuses: ReadonlyMap<string, StepStatus>; progress: CourseProgress; teamId?: string };
+type Props = { course: Course; phase: Phase; statuses: ReadonlyMap<string, StepStatus>; blocked: ReadonlySet<string>; progress: CourseProgress; teamId?: string };
 
-export function PhaseSection({ course, phase, statuses, progress, teamId }: Props) {
+export function PhaseSection({ course, phase, statuses, blocked, progress, teamId }: Props) {
   const phaseProgress = progress.byPhase.get(phase.number)!;
   const nextDay = course.days.find((d) => d.steps.some((s) => s.id === progress.nextStepId))?.day;
   return (
@@ -27,11 +28,12 @@ export function PhaseSection({ course, phase, statuses, progress, teamId }: Prop
           <ProgressBar size="sm" percent={phaseProgress.percent} label={`Phase ${phase.number} progress`} />
         </div>
       </div>
-      <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <ol className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
         {phase.days.map((n) => {
           const day = course.days.find((d) => d.day === n)!;
           const dayProgress = progress.byDay.get(n)!;
           const isNext = n === nextDay;
+          const blockedSteps = day.steps.filter((s) => blocked.has(s.id)).length;
           return (
             <li key={n}>
               <Link
@@ -41,9 +43,11 @@ export function PhaseSection({ course, phase, statuses, progress, teamId }: Prop
                   isNext ? "border-brand-500 ring-2 ring-brand-100" : "border-slate-200",
                 )}
               >
-                <div className="flex items-center justify-between">
+                <div className="flex flex-wrap items-center justify-between gap-1">
                   <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">Day {n}</span>
-                  {dayProgress.percent === 100 ? (
+                  {blockedSteps > 0 ? (
+                    <BlockedBadge label={blockedSteps === day.steps.length ? "Blocked" : `${blockedSteps} blocked`} />
+                  ) : dayProgress.percent === 100 ? (
                     <span className="text-xs font-medium text-emerald-700">Done</span>
                   ) : isNext ? (
                     <span className="text-xs font-medium text-brand-700">Up next</span>

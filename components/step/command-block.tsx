@@ -3,7 +3,7 @@ import { CopyButton } from "./copy-button";
 export function CommandBlock({ commands, language }: { commands: string[]; language: "bash" | "sql" | "none" }) {
   const runnable = commands.filter((c) => !c.trim().startsWith("#"));
   return (
-    <div className="overflow-hidden rounded-lg bg-slate-900 text-sm text-slate-100">
+    <div className="min-w-0 overflow-hidden rounded-lg bg-slate-900 text-sm text-slate-100">
       <div className="flex items-center justify-between border-b border-slate-700 px-3 py-1.5 text-xs text-slate-300">
         <span>{language === "sql" ? "SQL" : "Shell"}</span>
         {runnable.length > 1 ? <CopyButton text={runnable.join("\n")} label="Copy all" /> : null}
@@ -13,7 +13,8 @@ export function CommandBlock({ commands, language }: { commands: string[]; langu
           const isComment = command.trim().startsWith("#");
           return (
             <li key={i} className="flex items-start gap-3 px-3 py-2">
-              <pre tabIndex={0} className={`min-w-0 flex-1 overflow-x-auto whitespace-pre font-mono ${isComment ? "text-slate-400" : ""}`}>
+              {/* Long commands wrap rather than hide past the edge; the copy button copies them whole. */}
+              <pre className={`min-w-0 flex-1 whitespace-pre-wrap break-words font-mono [overflow-wrap:anywhere] ${isComment ? "text-slate-400" : ""}`}>
                 {language === "bash" && !isComment ? <span className="select-none text-emerald-400">$ </span> : null}
                 <code>{command}</code>
               </pre>

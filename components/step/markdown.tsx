@@ -3,6 +3,7 @@ import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { MarkdownBoundary } from "@/components/markdown/boundary";
 import { isRemoteUrl, markdownNesting, MAX_MARKDOWN_NESTING, safeMarkdownUrl } from "@/lib/markdown/nesting";
+import { labelTaskItems } from "./label-task-items";
 
 const REMOTE_REL = "nofollow noopener noreferrer ugc";
 
@@ -39,7 +40,7 @@ export function Markdown({ text }: { text: string }) {
   let rendered: ReactNode;
   try {
     // Called directly, so parsing happens here and its errors can be caught during a server render too.
-    rendered = ReactMarkdown({ children: text, remarkPlugins: [remarkGfm], urlTransform: safeMarkdownUrl, components });
+    rendered = ReactMarkdown({ children: text, remarkPlugins: [remarkGfm], rehypePlugins: [labelTaskItems], urlTransform: safeMarkdownUrl, components });
   } catch {
     return fallback;
   }

@@ -1,4 +1,5 @@
-export type NoteDraft = { body: string; blocked: boolean; blockedReason: string; baseVersion: number };
+/** The unsaved note text and the version it was started from; the blocked flag saves on its own. */
+export type NoteDraft = { body: string; baseVersion: number };
 
 const key = (teamId: string, stepId: string) => `daybook:note-draft:${teamId}:${stepId}`;
 

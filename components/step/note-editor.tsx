@@ -1,23 +1,24 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { saveStepNote } from "@/lib/actions/save-step-note";
-import { BLOCKED_REASON_MAX_CHARS, NOTE_MAX_CHARS } from "@/lib/data/note-limits";
+import { NOTE_MAX_CHARS } from "@/lib/data/note-limits";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
+import { BlockedControl } from "./blocked-control";
 import { Markdown } from "./markdown";
 import type { NoteView } from "@/lib/data/notes";
 import { NoteConflict, type SavedNote } from "./note-conflict";
 import { clearDraft, readDraft, writeDraft, type NoteDraft } from "./note-draft";
 
-const differs = (draft: NoteDraft, note: SavedNote) =>
-  draft.body !== note.body || draft.blocked !== note.blocked || (draft.blocked && draft.blockedReason !== (note.blockedReason ?? ""));
+const differs = (draft: NoteDraft, note: SavedNote) => draft.body !== note.body;
+const draftOf = (note: SavedNote): NoteDraft => ({ body: note.body, baseVersion: note.version });
 
 export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId: string; initial: SavedNote }) {
   const ids = useId();
   const [baseline, setBaseline] = useState<SavedNote>(initial);
-  const [draft, setDraft] = useState<NoteDraft>({ body: initial.body, blocked: initial.blocked, blockedReason: initial.blockedReason ?? "", baseVersion: initial.version });
+  const [draft, setDraft] = useState<NoteDraft>(draftOf(initial));
   const [restored, setRestored] = useState(false);
   const [conflict, setConflict] = useState<SavedNote | null>(null);
   const [tab, setTab] = useState<"write" | "preview">("write");
@@ -25,9 +26,11 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
   // On load, and whenever the server's version moves on: follow it unless this browser holds unsaved text.
   useEffect(() => {
     const stored = readDraft(teamId, stepId);
+    // This session's own draft, already on the server's version (e.g. after the blocked flag was saved).
+    if (stored && stored.body === draft.body && stored.baseVersion === draft.baseVersion && stored.baseVersion >= initial.version) return;
     if (!stored) {
       setBaseline(initial);
-      setDraft({ body: initial.body, blocked: initial.blocked, blockedReason: initial.blockedReason ?? "", baseVersion: initial.version });
+      setDraft(draftOf(initial));
     } else if (stored.baseVersion < initial.version) {
       // The draft was started from a version a teammate has since replaced: show both, never overwrite silently.
       setDraft(stored);
@@ -44,9 +47,15 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
     writeDraft(teamId, stepId, next);
   };
 
+  // isPending only flips on the next render; a second click in the same frame must see the first one.
+  const sending = useRef(false);
   const mutation = useMutation({
-    mutationFn: async (toSave: NoteDraft) => {
-      const result = await saveStepNote({ teamId, stepId, body: toSave.body, blocked: toSave.blocked, blockedReason: toSave.blocked ? toSave.blockedReason : null, baseVersion: toSave.baseVersion });
+    onSettled: () => {
+      sending.current = false;
+    },
+    // The text is saved with the blocked flag of the version it is based on: only the blocked control changes that.
+    mutationFn: async ({ toSave, base }: { toSave: NoteDraft; base: SavedNote }) => {
+      const result = await saveStepNote({ teamId, stepId, body: toSave.body, blocked: base.blocked, blockedReason: base.blocked ? base.blockedReason : null, baseVersion: toSave.baseVersion });
       if (!result.ok) {
         if (result.latest !== undefined) setConflict(result.latest ? toSavedNote(result.latest) : null);
         throw new Error(result.message);
@@ -62,16 +71,34 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
     },
   });
 
+  const send = (toSave: NoteDraft, base: SavedNote) => {
+    if (sending.current) return;
+    sending.current = true;
+    mutation.mutate({ toSave, base });
+  };
   const keepMine = () => {
     if (!conflict) return;
     const next = { ...draft, baseVersion: conflict.version };
     setDraft(next);
     writeDraft(teamId, stepId, next);
-    mutation.mutate(next);
+    send(next, conflict);
+  };
+  // The blocked flag was saved on its own: the draft's text carries over onto the new version.
+  const adoptBlockedSave = (note: NoteView) => {
+    const saved = toSavedNote(note);
+    const clean = draft.body === baseline.body && draft.baseVersion === baseline.version;
+    const sameText = saved.body === baseline.body && draft.baseVersion === baseline.version;
+    setBaseline(saved);
+    if (clean) setDraft(draftOf(saved));
+    else if (sameText) {
+      const next = { ...draft, baseVersion: saved.version };
+      setDraft(next);
+      writeDraft(teamId, stepId, next);
+    }
   };
   const useTheirs = () => {
     if (!conflict) return;
-    setDraft({ body: conflict.body, blocked: conflict.blocked, blockedReason: conflict.blockedReason ?? "", baseVersion: conflict.version });
+    setDraft(draftOf(conflict));
     setBaseline(conflict);
     clearDraft(teamId, stepId);
     setConflict(null);
@@ -83,10 +110,12 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
   const dirty = differs(draft, baseline) || draft.baseVersion !== baseline.version || restored;
 
   return (
+    <>
+    <BlockedControl teamId={teamId} stepId={stepId} saved={baseline} onSaved={adoptBlockedSave} />
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (!mutation.isPending && !tooLong && !conflict) mutation.mutate(draft);
+        if (!tooLong && !conflict) send(draft, baseline);
       }}
       className="space-y-3"
     >
@@ -110,18 +139,6 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
       ) : (
         <div className="min-h-40 rounded-lg border border-slate-200 bg-white p-3">{draft.body.trim() ? <Markdown text={draft.body} /> : <p className="text-sm text-slate-600">Nothing to preview.</p>}</div>
       )}
-      <div className="flex flex-wrap items-start gap-3">
-        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" checked={draft.blocked} onChange={(e) => update({ blocked: e.target.checked })} className="h-4 w-4 accent-rose-600" />
-          We are blocked on this step
-        </label>
-        {draft.blocked ? (
-          <div className="min-w-60 flex-1">
-            <label htmlFor={`${ids}-reason`} className="sr-only">Why are you blocked?</label>
-            <input id={`${ids}-reason`} value={draft.blockedReason} maxLength={BLOCKED_REASON_MAX_CHARS} onChange={(e) => update({ blockedReason: e.target.value })} placeholder="Why? Your instructor sees this on the board." className="block w-full rounded-lg border border-rose-300 bg-white px-3 py-1.5 text-sm outline-none focus:ring-2 focus:ring-rose-100" />
-          </div>
-        ) : null}
-      </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={mutation.isPending || tooLong || !dirty || conflict !== null}>{mutation.isPending ? "Saving…" : "Save note"}</Button>
         <div aria-live="polite" className="text-sm">
@@ -134,6 +151,7 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
       </div>
       {conflict ? <NoteConflict theirs={conflict} onKeepMine={keepMine} onUseTheirs={useTheirs} pending={mutation.isPending} /> : null}
     </form>
+    </>
   );
 }
 

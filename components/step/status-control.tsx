@@ -1,15 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { setStepStatus } from "@/lib/actions/set-step-status";
 import type { StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 
 const CHOICES = [
-  { value: "NOT_STARTED", label: "Not started" },
-  { value: "IN_PROGRESS", label: "In progress" },
-  { value: "DONE_MANUAL", label: "Done" },
+  { value: "NOT_STARTED", label: "Not started", checked: "bg-slate-700 text-white" },
+  { value: "IN_PROGRESS", label: "In progress", checked: "bg-amber-700 text-white" },
+  { value: "DONE_MANUAL", label: "Done", checked: "bg-emerald-700 text-white" },
 ] as const;
 type Choice = (typeof CHOICES)[number]["value"];
 
@@ -19,61 +19,74 @@ class StatusError extends Error {
   }
 }
 
-type Props = { teamId: string; stepId: string; status: StepStatus; stepLabels: Record<string, string> };
+type Props = { teamId: string; stepId: string; status: StepStatus };
 
-export function StatusControl({ teamId, stepId, status, stepLabels }: Props) {
+/**
+ * Native radio buttons, so arrow keys move between the choices and focus stays on them while saving.
+ * Choices made while a save is under way are queued: the last one is sent once the first is confirmed.
+ */
+export function StatusControl({ teamId, stepId, status }: Props) {
+  const name = useId();
   const [shown, setShown] = useState<StepStatus>(status);
-  useEffect(() => setShown(status), [status]); // a refresh brings teammates' changes
-  const [warning, setWarning] = useState<string | null>(null);
+  const confirmed = useRef<StepStatus>(status);
+  const queued = useRef<Choice | null>(null);
+  useEffect(() => {
+    // A refresh brings teammates' changes.
+    confirmed.current = status;
+    setShown(status);
+  }, [status]);
+
   const mutation = useMutation({
     mutationFn: async ({ next, expected }: { next: Choice; expected: StepStatus }) => {
       const result = await setStepStatus({ teamId, stepId, status: next, expected });
       if (!result.ok) throw new StatusError(result.message ?? "The status was not saved.", result.current);
       return result.data!;
     },
-    onMutate: ({ next }) => {
-      const previous = shown;
-      setShown(next);
-      setWarning(null);
-      return { previous };
-    },
-    onError: (error, _next, context) => setShown(error instanceof StatusError && error.current ? error.current : (context?.previous ?? status)),
     onSuccess: (result) => {
-      const skipped = result.skippedSteps;
-      if (skipped.length > 0) {
-        const names = skipped.slice(0, 3).map((id) => stepLabels[id] ?? id).join(", ");
-        setWarning(`Heads up: ${names}${skipped.length > 3 ? ` and ${skipped.length - 3} more` : ""} ${skipped.length === 1 ? "is" : "are"} not done yet. Going ahead is allowed, but each step builds on the ones before it.`);
-      }
+      confirmed.current = result.status;
+    },
+    onError: (error) => {
+      queued.current = null;
+      if (error instanceof StatusError && error.current) confirmed.current = error.current;
+      setShown(confirmed.current);
+    },
+    onSettled: () => {
+      const next = queued.current;
+      queued.current = null;
+      if (next && next !== confirmed.current) mutation.mutate({ next, expected: confirmed.current });
     },
   });
 
+  const choose = (next: Choice) => {
+    setShown(next);
+    if (mutation.isPending) queued.current = next;
+    else mutation.mutate({ next, expected: confirmed.current });
+  };
+
   return (
     <div className="space-y-2">
-      <div role="radiogroup" aria-label="Step status" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 shadow-sm">
+      <fieldset className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 shadow-sm">
+        <legend className="sr-only">Step status</legend>
         {CHOICES.map((choice) => {
           const selected = shown === choice.value || (choice.value === "DONE_MANUAL" && shown === "VERIFIED");
           return (
-            <button
-              key={choice.value}
-              type="button"
-              role="radio"
-              aria-checked={selected}
-              disabled={mutation.isPending}
-              onClick={() => !selected && mutation.mutate({ next: choice.value, expected: shown })}
-              className={cn(
-                "rounded-md px-3 py-1.5 text-sm font-medium transition disabled:cursor-wait",
-                selected ? (choice.value === "DONE_MANUAL" ? "bg-emerald-600 text-white" : choice.value === "IN_PROGRESS" ? "bg-amber-500 text-white" : "bg-slate-700 text-white") : "text-slate-700 hover:bg-slate-100",
-              )}
-            >
-              {choice.label}
-            </button>
+            <label key={choice.value} className="relative">
+              <input type="radio" name={name} value={choice.value} checked={selected} onChange={() => choose(choice.value)} className="peer absolute inset-0 cursor-pointer appearance-none opacity-0" />
+              <span
+                className={cn(
+                  "pointer-events-none block rounded-md px-3 py-1.5 text-sm font-medium transition peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",
+                  selected ? choice.checked : "text-slate-700 peer-hover:bg-slate-100",
+                )}
+              >
+                {choice.label}
+              </span>
+            </label>
           );
         })}
-      </div>
+      </fieldset>
       <div aria-live="polite" className="text-sm">
         {mutation.isPending ? <p className="text-slate-600">Saving…</p> : null}
         {mutation.isError ? <p role="alert" className="text-rose-700">{mutation.error.message}</p> : null}
-        {warning ? <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">{warning}</p> : null}
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ export async function StepNotes({ actor, teamId, stepId, canWrite }: { actor: Ac
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Team notes</h2>
         {note ? <p className="text-xs text-slate-600">Started by {note.author} · {formatWhen(note.createdAt)}</p> : null}
       </div>
-      {note?.blocked ? (
+      {note?.blocked && !canWrite ? (
         <p className="mb-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
           <strong>Blocked:</strong> {note.blockedReason}
         </p>

@@ -4,7 +4,7 @@ import { InlineCode } from "./inline-code";
 
 export function SubstepItem({ substep, index }: { substep: Substep; index: number }) {
   return (
-    <li className="relative pl-10">
+    <li className="relative min-w-0 pl-10 [overflow-wrap:anywhere]">
       <span className="absolute left-0 top-0 flex h-7 w-7 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700 ring-1 ring-brand-100">
         {index + 1}
       </span>

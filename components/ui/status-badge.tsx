@@ -5,7 +5,7 @@ const STYLE: Record<StepStatus, string> = {
   NOT_STARTED: "bg-slate-100 text-slate-700 ring-slate-200",
   IN_PROGRESS: "bg-amber-50 text-amber-800 ring-amber-200",
   DONE_MANUAL: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  VERIFIED: "bg-emerald-600 text-white ring-emerald-600",
+  VERIFIED: "bg-emerald-700 text-white ring-emerald-700",
   REGRESSED: "bg-rose-50 text-rose-800 ring-rose-200",
   FAILED: "bg-orange-50 text-orange-900 ring-orange-200",
   ATTESTED: "bg-sky-50 text-sky-900 ring-sky-300",

@@ -54,6 +54,22 @@ describe.each(TEST_BACKENDS)("concurrent writes on $name", (backend) => {
     expect((refused[0] as NoteConflictError).latest).toMatchObject({ body: saved[0]!.body, version: 1 });
   });
 
+  it("answers the same author's repeated save of the same base version with the saved note, not a conflict", async () => {
+    const alice = await actorFor(demo.client, "alice@daybook.local");
+    const base = { teamId: demo.atlas, stepId: "d07-s2", blocked: true, blockedReason: " quota " };
+    // A double click on a new note, then on an edit of it: both requests of each pair carry the same base version.
+    const created = await Promise.all([saveStepNote(alice, { ...base, body: "first", baseVersion: 0 }), saveStepNote(alice, { ...base, body: "first", baseVersion: 0 })]);
+    expect(created.map((n) => [n.version, n.body, n.blockedReason])).toEqual([[1, "first", "quota"], [1, "first", "quota"]]);
+    const edited = await Promise.all([saveStepNote(alice, { ...base, body: "second", baseVersion: 1 }), saveStepNote(alice, { ...base, body: "second", baseVersion: 1 })]);
+    expect(edited.map((n) => n.version)).toEqual([2, 2]);
+    // A late retry of the first save is answered as it was written only while nothing newer exists.
+    await expect(saveStepNote(alice, { ...base, body: "first", baseVersion: 0 })).rejects.toBeInstanceOf(NoteConflictError);
+    // The same base version from a teammate, or with different text, is still a conflict.
+    const amir = await actorFor(demo.client, "amir@daybook.local");
+    await expect(saveStepNote(amir, { ...base, body: "second", baseVersion: 1 })).rejects.toBeInstanceOf(NoteConflictError);
+    await expect(saveStepNote(alice, { ...base, body: "other", baseVersion: 1 })).rejects.toBeInstanceOf(NoteConflictError);
+  });
+
   it("answers a stale note save with the newer note, and accepts the save once rebased on it", async () => {
     const alice = await actorFor(demo.client, "alice@daybook.local");
     const amir = await actorFor(demo.client, "amir@daybook.local");

@@ -30,7 +30,16 @@ const noteSelect = {
 } as const;
 
 type NoteRow = { body: string; blocked: boolean; blockedReason: string | null; version: number; createdAt: Date; updatedAt: Date; author: { name: string }; updatedBy: { name: string } };
-const toView = (row: NoteRow): NoteView => ({ ...row, author: row.author.name, updatedBy: row.updatedBy.name });
+const toView = ({ body, blocked, blockedReason, version, createdAt, updatedAt, author, updatedBy }: NoteRow): NoteView => ({
+  body,
+  blocked,
+  blockedReason,
+  version,
+  createdAt,
+  updatedAt,
+  author: author.name,
+  updatedBy: updatedBy.name,
+});
 
 export async function getStepNote(actor: Actor, teamId: string, stepId: string): Promise<NoteView | null> {
   await authorizeTeam(actor, "note.read", teamId);
@@ -62,7 +71,7 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
       return toView(await db.stepNote.create({ data: { ...data, teamId: input.teamId, stepId: input.stepId, authorId: actor.id }, select: noteSelect }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      throw new NoteConflictError(await readNote(input.teamId, input.stepId));
+      return repeatedSaveOrConflict(actor, input);
     }
   }
   try {
@@ -76,8 +85,32 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
     );
   } catch (error) {
     if (!isRecordNotFound(error)) throw error;
-    throw new NoteConflictError(await readNote(input.teamId, input.stepId));
+    return repeatedSaveOrConflict(actor, input);
   }
+}
+
+/**
+ * The base version has moved on. If the row now holds exactly this save, written by this author on top
+ * of that base (a double click, or a retry after a lost response), it is answered as a success;
+ * anything else is a teammate's change and a conflict.
+ */
+async function repeatedSaveOrConflict(actor: Actor, input: SaveNoteInput): Promise<NoteView> {
+  const row = await (await getDb()).stepNote.findUnique({ where: { teamId_stepId: { teamId: input.teamId, stepId: input.stepId } }, select: { ...noteSelect, updatedById: true } });
+  if (!row) throw new NoteConflictError(null);
+  const latest = toView(row);
+  if (isSameSave(latest, row.updatedById, actor, input)) return latest;
+  throw new NoteConflictError(latest);
+}
+
+function isSameSave(note: NoteView, updatedById: string, actor: Actor, input: SaveNoteInput): boolean {
+  const reason = input.blocked ? input.blockedReason!.trim() : null;
+  return (
+    updatedById === actor.id &&
+    note.version === input.baseVersion + 1 &&
+    note.body === input.body &&
+    note.blocked === input.blocked &&
+    note.blockedReason === reason
+  );
 }
 
 async function readNote(teamId: string, stepId: string): Promise<NoteView | null> {

@@ -1,10 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { relationsToTeam } from "./relations";
-import { teamScope } from "./scope";
+import { teamAccess } from "./relations";
 
 export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boolean; canReadNotes: boolean; canSeeRuns: boolean; canSeeCluster: boolean; canConnectCluster: boolean; canVerify: boolean; viewingOther: boolean };
 
@@ -15,14 +13,12 @@ export type PlanTeam = { id: string; name: string; cohort: string; canWrite: boo
 export async function resolvePlanTeam(actor: Actor, requestedTeamId?: string): Promise<PlanTeam | null> {
   const teamId = can(actor.role, "plan.chooseTeam") && requestedTeamId ? requestedTeamId : actor.teamId;
   if (!teamId) return null;
-  const relations = await relationsToTeam(actor, teamId);
-  if (!can(actor.role, "progress.read", relations)) throw new AppError("FORBIDDEN", "You can only see teams of your own cohorts.");
-  const team = await (await getDb()).team.findFirst({ where: { id: teamId, ...teamScope(actor, "progress.read") }, select: { name: true, cohort: { select: { name: true } } } });
-  if (!team) throw new AppError("NOT_FOUND", "That team does not exist.");
+  const { relations, team } = await teamAccess(actor, teamId);
+  if (!team || !can(actor.role, "progress.read", relations)) throw new AppError("FORBIDDEN", "You can only see teams of your own cohorts.");
   return {
     id: teamId,
     name: team.name,
-    cohort: team.cohort.name,
+    cohort: team.cohort,
     canWrite: can(actor.role, "progress.write", relations),
     canReadNotes: can(actor.role, "note.read", relations),
     canSeeRuns: can(actor.role, "run.read", relations),

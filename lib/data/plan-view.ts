@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/session";
 import { loadCourse } from "@/lib/course/load";
 import { computeProgress, type StepStatus } from "@/lib/progress/compute";
 import { resolvePlanTeam, type PlanTeam } from "./plan-team";
-import { getTeamStepStates, type StepState } from "./progress";
+import { getTeamPlanState, type TeamPlanState } from "./team-state";
 import { parseIdParam } from "@/lib/validations/search-params";
 
 /** Everything the plan pages need: the course, whose plan it is, and that team's step states and progress. */
@@ -19,7 +19,7 @@ export async function getPlanView(actor: Actor, requestedTeam: unknown) {
     if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
     throw error;
   }
-  const states: Map<string, StepState> = team ? await getTeamStepStates(actor, team.id) : new Map();
+  const { states, blocked }: TeamPlanState = team ? await getTeamPlanState(actor, team.id) : { states: new Map(), blocked: new Set() };
   const statuses = new Map<string, StepStatus>([...states].map(([id, s]) => [id, s.status]));
-  return { course, team, states, statuses, progress: computeProgress(course, statuses) };
+  return { course, team, states, statuses, blocked, progress: computeProgress(course, statuses) };
 }

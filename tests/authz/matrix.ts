@@ -13,6 +13,8 @@
  * Borealis, foreign = Team Zephyr in another cohort with its own instructor and stakeholder.
  */
 import type { Role } from "@/lib/authz/permissions";
+import { preExecutionChecklist } from "@/lib/course/checklist";
+import { loadCourse } from "@/lib/course/load";
 import type { MatrixContext, Outcome, Target } from "./harness";
 
 export type Scope = "own" | "sibling" | "foreign";
@@ -160,7 +162,24 @@ export const MATRIX: Record<string, Row> = {
     run: (t, { action }) => action<typeof import("@/lib/actions/override-step-gate")>("override-step-gate", (m) => m.overrideStepGate({ teamId: t.teamId, stepId: "d03-s1", reason: "matrix" })),
   },
 
+  "lib/actions/create-pack-token.ts": {
+    allow: everyone,
+    anonymous: false,
+    run: (_t, { action }) => action<typeof import("@/lib/actions/create-pack-token")>("create-pack-token", (m) => m.createPackToken({})),
+  },
+  "lib/actions/set-checklist-item.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/set-checklist-item")>("set-checklist-item", (m) => m.setChecklistItem({ teamId: t.teamId, itemKey: preExecutionChecklist(loadCourse())[0]!.key, checked: true })),
+  },
+
   // ── Route handlers ──────────────────────────────────────────────────────────────────────────
+  // The whole pack as the actor's own team gets it (the target team does not matter).
+  "app/api/pack/[...file]/route.ts": {
+    allow: everyone,
+    anonymous: false,
+    run: (_t, { route }) => route("app/api/pack/[...file]/route.ts", { file: ["daybook-course-pack.zip"] }),
+  },
   "app/api/teams/[teamId]/steps/[stepId]/engine/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
@@ -223,6 +242,9 @@ export const MATRIX: Record<string, Row> = {
     anonymous: false,
     run: async (t, { page, runOf }) => page("app/(app)/plan/runs/[runId]/page.tsx", { params: { runId: await runOf(t.teamId) } }),
   },
+  "app/(app)/plan/files/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/files/page.tsx", {}) },
+  // Any unclaimed address is a 404 inside the app's layout, for everyone.
+  "app/(app)/[...unknown]/page.tsx": { allow: { STUDENT: NONE, INSTRUCTOR: NONE, STAKEHOLDER: NONE }, anonymous: false, run: (_t, { page }) => page("app/(app)/[...unknown]/page.tsx", { params: { unknown: ["nonsense"] } }) },
   "app/(app)/plan/support/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/support/page.tsx", {}) },
   "app/(app)/plan/troubleshooting/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/troubleshooting/page.tsx", {}) },
   "app/(auth)/login/page.tsx": { allow: everyone, anonymous: true, run: (_t, { page }) => page("app/(auth)/login/page.tsx", { searchParams: {} }) },

@@ -7,6 +7,7 @@ import { TeamBanner } from "@/components/plan/team-banner";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireActor } from "@/lib/auth/session";
+import { getTeamChecklist } from "@/lib/data/checklist";
 import { getPlanView } from "@/lib/data/plan-view";
 import type { SearchParams } from "@/lib/validations/search-params";
 
@@ -15,8 +16,9 @@ export const metadata: Metadata = { title: "Plan" };
 export default async function PlanPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { team: requested } = await searchParams;
-  const { course, team, statuses, progress } = await getPlanView(actor, requested);
+  const { course, team, statuses, blocked, progress } = await getPlanView(actor, requested);
   const teamParam = team?.viewingOther ? team.id : undefined;
+  const ticks = team ? await getTeamChecklist(actor, team.id) : new Map();
 
   return (
     <div className="space-y-8">
@@ -59,13 +61,13 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       </section>
 
       <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
-        <strong className="font-medium text-slate-800">About the calendar:</strong> {course.calendarNote}
+        <strong className="font-medium text-slate-800">20 working days, one phase a week.</strong> Daybook follows the guide&apos;s day-by-day schedule. The guide&apos;s overview spreads the same four phases over 8 weeks; the work is the same, only the pace differs.
       </p>
 
-      <BeforeYouStart course={course} />
+      <BeforeYouStart course={course} ticks={ticks} teamId={team?.id} canWrite={team?.canWrite ?? false} />
 
       {course.phases.map((phase) => (
-        <PhaseSection key={phase.number} course={course} phase={phase} statuses={statuses} progress={progress} teamId={teamParam} />
+        <PhaseSection key={phase.number} course={course} phase={phase} statuses={statuses} blocked={blocked} progress={progress} teamId={teamParam} />
       ))}
 
       <p className="text-sm text-slate-600">

@@ -35,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Your single sign-on account is not invited to Daybook yet. Ask your instructor for a join link.
           </p>
         ) : null}
-        <LoginForm callbackUrl={callbackUrl} />
+        <LoginForm callbackUrl={callbackUrl} demo={showDemo ? { accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })), password: DEMO_PASSWORD } : undefined} />
         {hasOidc ? (
           <form
             className="mt-4"
@@ -48,22 +48,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </form>
         ) : null}
       </Card>
-      {showDemo ? (
-        <Card className="p-4 text-sm">
-          <h2 className="font-medium text-slate-800">Demo accounts</h2>
-          <p className="mt-1 text-slate-600">
-            Password for all: <code className="rounded bg-slate-100 px-1 font-mono">{DEMO_PASSWORD}</code>
-          </p>
-          <ul className="mt-2 grid gap-1 text-slate-700">
-            {DEMO_ACCOUNTS.map((a) => (
-              <li key={a.email} className="flex justify-between gap-2">
-                <span className="font-mono text-xs sm:text-sm">{a.email}</span>
-                <span className="text-slate-600">{a.role.toLowerCase()}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
     </div>
   );
 }

@@ -19,15 +19,15 @@ export default async function TroubleshootingPage() {
           <Link className="font-mono text-brand-700 underline" href={`/plan/files/${troubleshooting.reference.path}`}>{troubleshooting.reference.path}</Link>
         </p>
       </header>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {troubleshooting.issues.map((issue, i) => (
-          <Card key={issue.id} className="space-y-3 p-5" id={issue.id}>
+          <Card key={issue.id} className="min-w-0 space-y-3 p-4 sm:p-5" id={issue.id}>
             <h2 className="font-semibold">
               <span className="text-slate-600">Issue {i + 1}:</span> {issue.title}
             </h2>
             <CommandBlock commands={issue.commands} language="bash" />
             <dl className="grid gap-2 text-sm sm:grid-cols-2">
-              <div><dt className="font-medium text-slate-600">Usual cause</dt><dd>{issue.cause}</dd></div>
+              <div><dt className="font-medium text-slate-600">Cause</dt><dd>{issue.cause}</dd></div>
               <div><dt className="font-medium text-slate-600">Solution</dt><dd>{issue.solution}</dd></div>
             </dl>
           </Card>

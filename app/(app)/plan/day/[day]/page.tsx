@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlanBreadcrumb } from "@/components/plan/plan-breadcrumb";
+import { BlockedBadge } from "@/components/plan/blocked-badge";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -25,7 +26,7 @@ export default async function DayPage({ params, searchParams }: { params: Promis
   const actor = await requireActor();
   const [{ day: encoded }, { team: requested }] = await Promise.all([params, searchParams]);
   const raw = decodeRouteParam(encoded);
-  const { course, team, states, progress } = await getPlanView(actor, requested);
+  const { course, team, states, blocked, progress } = await getPlanView(actor, requested);
   const day = /^\d{1,2}$/.test(raw) ? findDay(course, Number(raw)) : undefined;
   if (!day) notFound();
   const phase = course.phases.find((p) => p.number === day.phase)!;
@@ -62,13 +63,18 @@ export default async function DayPage({ params, searchParams }: { params: Promis
                 <Link href={stepHref(step.id, teamParam)} className="block rounded-xl p-5 hover:bg-slate-50/60">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <p className="text-sm font-medium text-slate-600">Step {step.number}{isNext ? <span className="ml-2 text-brand-700">· Up next</span> : null}</p>
-                    {team ? <StatusBadge status={state?.status ?? "NOT_STARTED"} /> : null}
+                    {team ? (
+                      <span className="flex flex-wrap gap-1.5">
+                        {blocked.has(step.id) ? <BlockedBadge /> : null}
+                        <StatusBadge status={state?.status ?? "NOT_STARTED"} />
+                      </span>
+                    ) : null}
                   </div>
                   <h2 className="mt-1 text-lg font-semibold">{step.title}</h2>
                   <p className="mt-0.5 text-sm text-slate-600">{step.objective}</p>
                   <ol className="mt-3 gap-6 space-y-1 text-sm text-slate-700 sm:columns-2">
                     {step.substeps.map((s, i) => (
-                      <li key={i} className="break-inside-avoid truncate">
+                      <li key={i} className="break-inside-avoid break-words">
                         <span className="text-slate-500">{i + 1}.</span> {s.title}
                         {runnable(s.commands) ? <span className="text-slate-600"> · {plural(runnable(s.commands), "command")}</span> : null}
                       </li>

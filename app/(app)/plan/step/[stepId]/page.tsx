@@ -60,7 +60,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
         {team ? (
           <div className="shrink-0 space-y-1 lg:text-right">
             {team.canWrite ? (
-              <StatusControl teamId={team.id} stepId={step.id} status={state?.status ?? "NOT_STARTED"} stepLabels={labels} />
+              <StatusControl teamId={team.id} stepId={step.id} status={state?.status ?? "NOT_STARTED"} />
             ) : (
               <StatusBadge status={state?.status ?? "NOT_STARTED"} />
             )}
@@ -70,8 +70,8 @@ export default async function StepPage({ params, searchParams }: { params: Promi
         ) : null}
       </header>
 
-      {team?.canWrite && skipped.length > 0 && state?.status !== "DONE_MANUAL" && state?.status !== "VERIFIED" ? (
-        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+      {team?.canWrite && skipped.length > 0 ? (
+        <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {skipped.length === 1 ? `${labels[skipped[0]!]} is` : `${skipped.length} earlier steps are`} not done yet. You can work ahead, but the guide builds each step on the previous one.
         </p>
       ) : null}
