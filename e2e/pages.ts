@@ -41,6 +41,8 @@ export function sampleAddresses(ids: { cohort: string; team: string }): Record<s
     "/plan/step/[stepId]": { student: stepIds().map((id) => `/plan/step/${id}`), instructor: [`/plan/step/d01-s1?team=${ids.team}`] },
     "/plan/files": { student: ["/plan/files"] },
     "/plan/files/[...path]": { student: packFiles().map((f) => `/plan/files/${f.replace(/\/$/, "")}`).concat("/plan/files/no/such-file.yaml") },
+    "/plan/cluster": { student: ["/plan/cluster"], instructor: [`/plan/cluster?team=${ids.team}`], stakeholder: [`/plan/cluster?team=${ids.team}`] },
+    "/plan/runs/[runId]": { student: ["/plan/runs/no-such-run"] },
     "/plan/troubleshooting": { student: ["/plan/troubleshooting"] },
     "/plan/support": { student: ["/plan/support"] },
     "/instructor": { instructor: ["/instructor"], student: ["/instructor"] },
