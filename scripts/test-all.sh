@@ -13,10 +13,25 @@ phase "prerequisites"
 bash scripts/test-deps.sh
 node scripts/prisma-generate.mjs >/dev/null
 
+cleanup=()
+on_exit() { for c in "${cleanup[@]}"; do eval "$c" || true; done; }
+trap on_exit EXIT
 if [ -z "${DAYBOOK_TEST_DATABASE_URL:-}" ]; then
   DAYBOOK_TEST_DATABASE_URL=$(bash scripts/test-postgres.sh start)
   export DAYBOOK_TEST_DATABASE_URL
-  trap 'bash scripts/test-postgres.sh stop' EXIT
+  cleanup+=("bash scripts/test-postgres.sh stop")
+fi
+
+# One local control plane serves the integration tests and the end-to-end tests (the engine's e2e
+# connects to it from the browser). Registered like a test run, so the integration tests leave it up.
+if [ -z "${DAYBOOK_TEST_KUBECONFIG:-}" ]; then
+  RUN_DIR=$(bash -c 'source scripts/cluster/versions.sh && printf %s "$RUN"')
+  export DAYBOOK_CLUSTER_RUN="$RUN_DIR"
+  mkdir -p "$RUN_DIR.users" && : >"$RUN_DIR.users/$$"
+  cleanup+=("rm -f '$RUN_DIR.users/$$'; [ -z \"\$(ls -A '$RUN_DIR.users' 2>/dev/null)\" ] && bash scripts/cluster/down.sh --purge >/dev/null")
+  bash scripts/cluster/build.sh >/dev/null
+  bash scripts/cluster/up.sh >/dev/null
+  export DAYBOOK_HELM_BIN="$(bash -c 'source scripts/cluster/versions.sh && printf %s "$CLUSTER_BIN"')/helm"
 fi
 echo "PostgreSQL for tests: $DAYBOOK_TEST_DATABASE_URL"
 
