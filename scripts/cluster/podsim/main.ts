@@ -8,6 +8,7 @@ import { ClusterState } from "./kube/cluster-state";
 import { errorText, log } from "./log";
 import { Kubelet } from "./runtime/kubelet";
 import { Simulator } from "./sim";
+import { EgressProxy } from "./net/egress-proxy";
 import { ControlServer } from "./tools/control-server";
 import { startVpaRecommender } from "./vpa/recommender";
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const url = await control.start();
   writeFileSync(path.join(config.runDir, "token"), control.token, { mode: 0o600 });
   const kubelet = new Kubelet(sim, binDir, () => url, control.token);
+  const egress = new EgressProxy(sim, path.join(config.runDir, "egress.sock"));
+  await egress.start();
   await state.start();
   await kubelet.resyncAll();
   const vpa = await startVpaRecommender(sim);
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     await Promise.all([...sim.runtimes.values()].map((runtime) => runtime.stop()));
     await sim.engines.shutdown();
     await control.stop();
+    await egress.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
