@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log("stopping", { signal });
+    // down.sh escalates to SIGKILL after 15 s; leave well before, whatever still hangs
+    setTimeout(() => process.exit(0), 5_000).unref();
     await vpa.stop();
     await state.stop();
     await Promise.all([...sim.runtimes.values()].map((runtime) => runtime.stop()));

@@ -23,6 +23,7 @@ interface Tunnel {
 export class EgressProxy {
   private server: net.Server | undefined;
   private readonly tunnels = new Set<Tunnel>();
+  private readonly sockets = new Set<net.Socket>();
 
   constructor(private readonly sim: Simulator, readonly socketPath: string) {
     sim.state.onChange((change) => {
@@ -51,10 +52,14 @@ export class EgressProxy {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
   private accept(client: net.Socket): void {
+    this.sockets.add(client);
+    client.once("close", () => this.sockets.delete(client));
     let head = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       head = Buffer.concat([head, chunk]);
