@@ -45,6 +45,19 @@ if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
     echo "KUBECONFIG=$RUN/kubeconfig"
     exit 0
   fi
+  if [ "$dead" = 1 ] && ! pid_alive podsim && curl_api "$API/readyz" >/dev/null 2>&1; then
+    cni="${DAYBOOK_PODSIM_CNI:-$(sed -n 's/^DAYBOOK_PODSIM_CNI=//p' "$RUN/env" 2>/dev/null)}"
+    log "podsim is not running; starting it (CNI ${cni:-enforcing})"
+    start_podsim "${cni:-enforcing}" || { log "podsim needs node and the project's node_modules (run npm ci first)"; exit 1; }
+    deadline=$((SECONDS + 60))
+    until podsim_healthy; do
+      pid_alive podsim && [ $SECONDS -lt $deadline ] || { log "podsim did not start; see $RUN/logs/podsim.log"; exit 1; }
+      sleep 0.2
+    done
+    sed -i "s#^DAYBOOK_PODSIM_URL=.*#DAYBOOK_PODSIM_URL=$(cat "$RUN/podsim/url")#" "$RUN/env"
+    echo "KUBECONFIG=$RUN/kubeconfig"
+    exit 0
+  fi
   if [ "$alive" -gt 0 ]; then
     log "$RUN holds a partly running cluster; run scripts/cluster/down.sh first"
     exit 1
