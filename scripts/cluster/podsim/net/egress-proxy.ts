@@ -12,6 +12,9 @@ import type { Simulator } from "../sim";
 import { connectionVerdict } from "./network-policy";
 import { policyEndpoint } from "./network";
 
+/** how long a dropped connection stays unanswered before it fails (the API server's dial timeout) */
+const DROP_TIMEOUT_MS = 30_000;
+
 const isLoopback = (host: string) => host === "localhost" || host.startsWith("127.") || host === "::1";
 
 interface Tunnel {
@@ -92,8 +95,12 @@ export class EgressProxy {
       log("refused API server egress outside the cluster's pods", { destination: `${host}:${port}` });
       return void client.end("HTTP/1.1 403 Forbidden\r\n\r\n");
     }
-    // a dropped SYN: no answer; the API server's dial times out
-    if (!this.allowed(target.pod, target.port)) return;
+    // a dropped SYN: no answer, then the connection fails as a dial timeout would (the API server
+    // waits on a CONNECT without a deadline of its own)
+    if (!this.allowed(target.pod, target.port)) {
+      setTimeout(() => client.destroy(), DROP_TIMEOUT_MS).unref();
+      return;
+    }
     const localPort = this.sim.runtimeOf(target.pod)?.localPort(target.port);
     if (localPort === undefined) return void client.end("HTTP/1.1 502 Bad Gateway\r\n\r\n");
     const tunnel = { pod: target.pod, port: target.port, client };
