@@ -7,6 +7,7 @@ import { configFromEnv } from "./config";
 import { ClusterState } from "./kube/cluster-state";
 import { errorText, log } from "./log";
 import { Kubelet } from "./runtime/kubelet";
+import { removeDataOfDeletedVolumes } from "./runtime/volume-cleanup";
 import { Simulator } from "./sim";
 import { EgressProxy } from "./net/egress-proxy";
 import { ControlServer } from "./tools/control-server";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const url = await control.start();
   writeFileSync(path.join(config.runDir, "token"), control.token, { mode: 0o600 });
   const kubelet = new Kubelet(sim, binDir, () => url, control.token);
+  removeDataOfDeletedVolumes(sim);
   const egress = new EgressProxy(sim, path.join(config.runDir, "egress.sock"));
   await egress.start();
   await state.start();
