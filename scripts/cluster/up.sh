@@ -45,6 +45,19 @@ if [ -d "$RUN/pids" ] && ls "$RUN/pids"/*.pid >/dev/null 2>&1; then
     echo "KUBECONFIG=$RUN/kubeconfig"
     exit 0
   fi
+  if [ "$dead" = 1 ] && ! pid_alive podsim && curl_api "$API/readyz" >/dev/null 2>&1; then
+    cni="${DAYBOOK_PODSIM_CNI:-$(sed -n 's/^DAYBOOK_PODSIM_CNI=//p' "$RUN/env" 2>/dev/null)}"
+    log "podsim is not running; starting it (CNI ${cni:-enforcing})"
+    start_podsim "${cni:-enforcing}" || { log "podsim needs node and the project's node_modules (run npm ci first)"; exit 1; }
+    deadline=$((SECONDS + 60))
+    until podsim_healthy; do
+      pid_alive podsim && [ $SECONDS -lt $deadline ] || { log "podsim did not start; see $RUN/logs/podsim.log"; exit 1; }
+      sleep 0.2
+    done
+    sed -i "s#^DAYBOOK_PODSIM_URL=.*#DAYBOOK_PODSIM_URL=$(cat "$RUN/podsim/url")#" "$RUN/env"
+    echo "KUBECONFIG=$RUN/kubeconfig"
+    exit 0
+  fi
   if [ "$alive" -gt 0 ]; then
     log "$RUN holds a partly running cluster; run scripts/cluster/down.sh first"
     exit 1
@@ -155,6 +168,22 @@ current-context: daybook-test
 EOF
 chmod 600 "$RUN/kubeconfig" "$PKI"/*.key
 log "pki + kubeconfig in $(( $(now_ms) - pki_begin ))ms (advertise address $ADVERTISE_IP)"
+echo "$ADVERTISE_IP" >"$RUN/advertise-ip"
+
+# The API server's connections to nodes, pods and Services (kubelet logs/exec/port-forward, the
+# service proxy, aggregated APIs) go through podsim's CONNECT proxy, which only reaches 127.0.0.0/8
+# and podsim's own pod listeners: nothing it proxies can leave the host.
+cat >"$RUN/egress-selector.yaml" <<EOF
+apiVersion: apiserver.k8s.io/v1beta1
+kind: EgressSelectorConfiguration
+egressSelections:
+- name: cluster
+  connection:
+    proxyProtocol: HTTPConnect
+    transport:
+      uds:
+        udsName: $RUN/podsim/egress.sock
+EOF
 
 # ---- etcd ----
 start etcd "$CLUSTER_BIN/etcd" --name=daybook --data-dir="$RUN/etcd" \
@@ -176,7 +205,7 @@ start kube-apiserver "$CLUSTER_BIN/kube-apiserver" \
   --requestheader-client-ca-file="$PKI/ca.crt" --requestheader-allowed-names=daybook-admin \
   --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
   --requestheader-extra-headers-prefix=X-Remote-Extra- \
-  --service-cluster-ip-range=10.0.0.0/24 --profiling=false
+  --service-cluster-ip-range=10.0.0.0/24 --profiling=false --egress-selector-config-file="$RUN/egress-selector.yaml"
 wait_until kube-apiserver 120 curl_api "$API/readyz"
 
 # ---- kwok's per-pod rule kinds (Logs, Exec, PortForward): podsim writes one of each per pod ----

@@ -13,6 +13,8 @@ export interface PodsimConfig {
   /** where initialised PGlite data directories are cached between runs */
   cacheDir: string;
   nodeBin: string;
+  /** the kube-apiserver's address: the source of service-proxy traffic, for NetworkPolicy */
+  apiServerIp: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodsimConfig {
@@ -26,6 +28,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodsimConfi
     startedAnnotation: env.DAYBOOK_PODSIM_STARTED_ANNOTATION ?? "podsim.daybook.dev/started",
     cacheDir: env.DAYBOOK_PODSIM_CACHE ?? path.join(env.HOME ?? runDir, ".cache", "daybook", "podsim"),
     nodeBin: process.execPath,
+    apiServerIp: env.DAYBOOK_PODSIM_APISERVER_IP ?? "127.0.0.1",
   };
 }
 

@@ -7,7 +7,9 @@ import { configFromEnv } from "./config";
 import { ClusterState } from "./kube/cluster-state";
 import { errorText, log } from "./log";
 import { Kubelet } from "./runtime/kubelet";
+import { removeDataOfDeletedVolumes } from "./runtime/volume-cleanup";
 import { Simulator } from "./sim";
+import { EgressProxy } from "./net/egress-proxy";
 import { ControlServer } from "./tools/control-server";
 import { startVpaRecommender } from "./vpa/recommender";
 
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
   const url = await control.start();
   writeFileSync(path.join(config.runDir, "token"), control.token, { mode: 0o600 });
   const kubelet = new Kubelet(sim, binDir, () => url, control.token);
+  removeDataOfDeletedVolumes(sim);
+  const egress = new EgressProxy(sim, path.join(config.runDir, "egress.sock"));
+  await egress.start();
   await state.start();
   await kubelet.resyncAll();
   const vpa = await startVpaRecommender(sim);
@@ -37,11 +42,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log("stopping", { signal });
+    // down.sh escalates to SIGKILL after 15 s; leave well before, whatever still hangs
+    setTimeout(() => process.exit(0), 5_000).unref();
     await vpa.stop();
     await state.stop();
     await Promise.all([...sim.runtimes.values()].map((runtime) => runtime.stop()));
     await sim.engines.shutdown();
     await control.stop();
+    await egress.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

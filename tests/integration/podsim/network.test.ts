@@ -3,7 +3,7 @@
  * targetPort -> a ready endpoint, curl's and wget's exit codes, NetworkPolicy (allow, deny, DNS),
  * port-forwards (not subject to NetworkPolicy), and the non-enforcing CNI mode.
  */
-import { AppsV1Api, CoreV1Api, NetworkingV1Api, type V1Deployment } from "@kubernetes/client-node";
+import { AppsV1Api, CoreV1Api, HttpMethod, IsomorphicFetchHttpLibrary, NetworkingV1Api, RequestContext, type V1Deployment } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestNamespace, deleteNamespace, isLocalControlPlane, loadTestKubeConfig, waitFor } from "../support/cluster";
 import { inPod, readyPods } from "../support/course-workload";
@@ -14,6 +14,20 @@ const kc = loadTestKubeConfig();
 const core = kc.makeApiClient(CoreV1Api);
 const apps = kc.makeApiClient(AppsV1Api);
 const networking = kc.makeApiClient(NetworkingV1Api);
+
+/** GET through the API server's service proxy; undefined when it gives no answer within `timeoutMs`. */
+async function serviceProxyGet(namespace: string, service: string, path: string, timeoutMs: number): Promise<{ status: number; body: string } | undefined> {
+  const server = kc.getCurrentCluster()!.server;
+  const context = new RequestContext(`${server}/api/v1/namespaces/${namespace}/services/${service}/proxy${path}`, HttpMethod.GET);
+  await kc.applySecurityAuthentication(context);
+  context.setSignal(AbortSignal.timeout(timeoutMs));
+  try {
+    const response = await new IsomorphicFetchHttpLibrary().send(context).toPromise();
+    return { status: response.httpStatusCode, body: await response.body.text() };
+  } catch {
+    return undefined;
+  }
+}
 
 function deployment(name: string, image: string, labels: Record<string, string>, port?: { name: string; containerPort: number }): V1Deployment {
   return {
@@ -96,6 +110,13 @@ describe.runIf(isLocalControlPlane())("podsim's pod network", () => {
     await expect(httpViaPortForward(kc, { namespace: ns, pod: webPod, port: 9999, path: "/", timeoutMs: 10_000 })).rejects.toThrow();
   });
 
+  it("routes the API server's service proxy to podsim's listener, never to a pod IP", async () => {
+    const proxied = await serviceProxyGet(ns, "web:web", "/", 10_000);
+    expect(proxied?.status).toBe(200);
+    expect(proxied?.body).toContain("Welcome to nginx!");
+    expect((await serviceProxyGet(ns, "empty:80", "/", 10_000))?.status).toBe(503);
+  });
+
   it("enforces NetworkPolicy: a dropped connection waits for --max-time, allowed peers get through", async () => {
     await networking.createNamespacedNetworkPolicy({ namespace: ns, body: {
       metadata: { name: "web-from-clients" },
@@ -114,6 +135,10 @@ describe.runIf(isLocalControlPlane())("podsim's pod network", () => {
     expect((await curl(["-fsS", "--max-time", "2", `web.${ns}`], { ns: other, pod: otherPod })).exitCode).toBe(0);
     // delivered into the pod by the kubelet: not subject to NetworkPolicy
     expect((await httpViaPortForward(kc, { namespace: ns, pod: webPod, port: 8080, path: "/" })).status).toBe(200);
+    // the service proxy comes from the API server, outside the pod network: dropped (once the API
+    // server's kept-alive connection from the previous test is gone, as conntrack would keep it)
+    await waitFor(async () => (await serviceProxyGet(ns, "web:web", "/", 3_000)) === undefined,
+      { timeoutMs: 30_000, description: "the service proxy's new connections dropped" });
 
     await networking.createNamespacedNetworkPolicy({ namespace: ns, body: {
       metadata: { name: "client-no-egress" },

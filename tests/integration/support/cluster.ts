@@ -28,9 +28,10 @@
  *   apiErrorStatus(error: unknown): { reason?: string; message?: string } | undefined
  *       The metav1.Status parsed from an ApiException body.
  *
- * On the local control plane, pods never run containers: kwok marks them Running+Ready, pod logs
- * return scripts/cluster/kwok/pod.log and exec runs the command on the test host (a fake `psql`
- * answers `SELECT version();`). Jobs complete immediately.
+ * On the local control plane, pods never run containers: kwok marks them Running+Ready once podsim
+ * (scripts/cluster/podsim, docs/control-plane.md) has started them, podsim plays the course's images
+ * (logs, HTTP through port-forwards, psql/curl through exec) and exec runs other commands on the
+ * test host. Jobs complete immediately.
  */
 import { randomBytes } from "node:crypto";
 import { ApiException, CoreV1Api, KubeConfig } from "@kubernetes/client-node";

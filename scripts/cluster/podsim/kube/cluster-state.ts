@@ -1,7 +1,7 @@
 // Everything podsim reads from the cluster, kept current by watches (no polling).
 import {
   CoreV1Api, DiscoveryV1Api, NetworkingV1Api, type KubeConfig, type KubernetesObject, type V1ConfigMap,
-  type V1EndpointSlice, type V1Namespace, type V1NetworkPolicy, type V1PersistentVolumeClaim, type V1Pod, type V1Secret,
+  type V1EndpointSlice, type V1Namespace, type V1NetworkPolicy, type V1PersistentVolume, type V1PersistentVolumeClaim, type V1Pod, type V1Secret,
   type V1Service,
 } from "@kubernetes/client-node";
 import { Store, type ChangeType } from "./store";
@@ -23,6 +23,7 @@ export class ClusterState {
   readonly namespaces: Store<V1Namespace>;
   readonly networkPolicies: Store<V1NetworkPolicy>;
   readonly claims: Store<V1PersistentVolumeClaim>;
+  readonly volumes: Store<V1PersistentVolume>;
   private readonly changeListeners: ((change: ClusterChange) => void)[] = [];
 
   constructor(kubeConfig: KubeConfig) {
@@ -40,6 +41,7 @@ export class ClusterState {
       networking.listNetworkPolicyForAllNamespaces());
     this.claims = new Store(kubeConfig, "PersistentVolumeClaim", "/api/v1/persistentvolumeclaims", () =>
       core.listPersistentVolumeClaimForAllNamespaces());
+    this.volumes = new Store(kubeConfig, "PersistentVolume", "/api/v1/persistentvolumes", () => core.listPersistentVolume());
     for (const store of this.all()) {
       store.onChange((type, object) => {
         const change = {
@@ -81,6 +83,6 @@ export class ClusterState {
 
   private all(): Store<KubernetesObject>[] {
     return [this.pods, this.services, this.endpointSlices, this.configMaps, this.secrets, this.namespaces,
-      this.networkPolicies, this.claims] as unknown as Store<KubernetesObject>[];
+      this.networkPolicies, this.claims, this.volumes] as unknown as Store<KubernetesObject>[];
   }
 }

@@ -93,4 +93,3 @@ export function resolveHost(state: ClusterState, namespace: string, rawHost: str
   return { resolved: { kind: "nxdomain" }, viaDns: true };
 }
 
-export { readyPods };

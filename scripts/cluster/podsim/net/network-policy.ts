@@ -10,6 +10,8 @@ export interface PolicyEndpoint {
   ip?: string;
   /** the pod's named container ports: name -> number */
   namedPorts: Record<string, number>;
+  /** not a pod (the API server's service proxy): only ipBlock peers can match it */
+  hostNetwork?: boolean;
 }
 
 export interface PolicyWorld {
@@ -53,6 +55,7 @@ export function ipInCidr(ip: string, cidr: string): boolean {
 }
 
 function peerMatches(world: PolicyWorld, policyNamespace: string, peer: V1NetworkPolicyPeer, other: PolicyEndpoint): boolean {
+  if (other.hostNetwork && !peer.ipBlock) return false;
   if (peer.ipBlock) {
     if (!other.ip || !ipInCidr(other.ip, peer.ipBlock.cidr)) return false;
     return !(peer.ipBlock.except ?? []).some((cidr) => ipInCidr(other.ip!, cidr));

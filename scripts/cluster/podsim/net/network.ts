@@ -138,15 +138,20 @@ export class Network {
     }
   }
 
-  /** kube-proxy: service port -> (endpoint pod, target port); no ready endpoint = REJECT (refused) */
-  private serviceTarget(source: V1Pod, service: V1Service, ip: string, port: number): Connection {
+  /** kube-proxy's choice of a ready endpoint for service:port (round robin), if there is one */
+  pickEndpoint(service: V1Service, port: number): { pod: V1Pod; port: number } | undefined {
     const candidates = this.serviceEndpoints(service, port);
-    if (candidates.length === 0) return { kind: "refused", address: ip };
-    const namespace = service.metadata?.namespace ?? "";
-    const key = `${namespace}/${service.metadata?.name}`;
+    if (candidates.length === 0) return undefined;
+    const key = `${service.metadata?.namespace}/${service.metadata?.name}`;
     const index = (this.roundRobin.get(key) ?? 0) % candidates.length;
     this.roundRobin.set(key, index + 1);
-    const chosen = candidates[index]!;
+    return candidates[index];
+  }
+
+  /** kube-proxy: service port -> (endpoint pod, target port); no ready endpoint = REJECT (refused) */
+  private serviceTarget(source: V1Pod, service: V1Service, ip: string, port: number): Connection {
+    const chosen = this.pickEndpoint(service, port);
+    if (!chosen) return { kind: "refused", address: ip };
     return { kind: "connected", pod: chosen.pod, port: chosen.port, address: ip, samePod: chosen.pod.metadata?.uid === source.metadata?.uid };
   }
 }

@@ -9,6 +9,11 @@ import type { ContainerContext, Personality, PersonalityFactory } from "./types"
 
 const DEFAULT_PGDATA = "/var/lib/postgresql/data";
 
+/** Where a volume's PostgreSQL data lives: with the PersistentVolume, or the claim while unbound. */
+export function volumeDataRoot(runDir: string, claim: { volumeName?: string; uid?: string }): string {
+  return path.join(runDir, "volumes", claim.volumeName ? `pv-${claim.volumeName}` : `pvc-${claim.uid}`);
+}
+
 function dataDirectory(ctx: ContainerContext): { dir: string; perPod: boolean; inPod: string } {
   const inPod = ctx.env.PGDATA || DEFAULT_PGDATA;
   const pod = ctx.pod();
@@ -20,8 +25,8 @@ function dataDirectory(ctx: ContainerContext): { dir: string; perPod: boolean; i
     const rel = path.posix.relative(mount.mountPath, inPod);
     if (!claimName || rel.startsWith("..")) continue;
     const claim = ctx.sim.state.claims.get(namespace, claimName);
-    const key = claim?.spec?.volumeName ? `pv-${claim.spec.volumeName}` : `pvc-${claim?.metadata?.uid ?? `${namespace}-${claimName}`}`;
-    return { dir: path.join(volumes, key, rel || "."), perPod: false, inPod };
+    const root = volumeDataRoot(ctx.sim.config.runDir, { volumeName: claim?.spec?.volumeName, uid: claim?.metadata?.uid ?? `${namespace}-${claimName}` });
+    return { dir: path.join(root, rel || "."), perPod: false, inPod };
   }
   return { dir: path.join(volumes, `pod-${pod.metadata?.uid}`, "pgdata"), perPod: true, inPod };
 }

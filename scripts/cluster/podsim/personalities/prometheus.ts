@@ -6,7 +6,8 @@
 // with cluster objects here. `for:` is decided by evaluating the rule at earlier instants.
 import type { V1Pod } from "@kubernetes/client-node";
 import { errorText } from "../log";
-import { parsePrometheusConfig, parseRuleFile, formatValue, type AlertingRule, type PromConfig, type RuleGroup, type ScrapeTarget } from "../prom/config";
+import { evaluateAlerts, type ActiveAlert } from "../prom/alerting";
+import { parsePrometheusConfig, parseRuleFile, formatValue, type RuleGroup, type PromConfig, type ScrapeTarget } from "../prom/config";
 import { evaluateVector, type Labels, type SeriesSource, type SourceSeries } from "../prom/promql";
 import { Backend } from "./backend";
 import { sendJson, sendText, type ContainerContext, type HttpRequest, type Personality, type PersonalityFactory } from "./types";
@@ -18,16 +19,6 @@ interface TargetState {
   lastScrape?: Date;
   durationSeconds: number;
   history: Array<{ at: number; up: 0 | 1 }>;
-}
-
-export interface ActiveAlert {
-  rule: AlertingRule;
-  group: RuleGroup;
-  labels: Labels;
-  annotations: Record<string, string>;
-  state: "pending" | "firing";
-  activeAt: Date;
-  value: number;
 }
 
 const STALE_MS = 2_000;
@@ -45,22 +36,6 @@ function isExposition(body: string): boolean {
   return body.split("\n").every((line) => line === "" || line.startsWith("#") || /^[a-zA-Z_:][\w:]*(\{[^}]*\})?\s+\S+/.test(line));
 }
 
-function humanizeDuration(v: number): string {
-  if (Math.abs(v) < 1) return `${(v * 1000).toFixed(0)}ms`;
-  const s = Math.round(v);
-  return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`;
-}
-
-function template(text: string, labels: Labels, value: number): string {
-  return text.replace(/\{\{\s*\$(labels\.(\w+)|value)\s*(?:\|\s*(\w+)\s*)?\}\}/g, (_m, what: string, label: string | undefined, fn: string | undefined) => {
-    if (label !== undefined) return labels[label] ?? "";
-    if (fn === "humanizeDuration") return humanizeDuration(value);
-    if (fn === "humanizePercentage") return `${(value * 100).toFixed(4).replace(/\.?0+$/, "")}%`;
-    if (fn === "humanize") return String(Number(value.toPrecision(4)));
-    return String(value);
-  });
-}
-
 export class Prometheus implements Personality {
   private readonly configFile: string;
   private readonly port: number;
@@ -72,7 +47,6 @@ export class Prometheus implements Personality {
   private scraping: Promise<void> | undefined;
   private rescrapeAgain = false;
   private lastScrapeRound = 0;
-  private readonly startedAt = Date.now();
   private readonly version: string;
 
   constructor(private readonly ctx: ContainerContext) {
@@ -230,38 +204,9 @@ export class Prometheus implements Personality {
 
   /** Alerting rules' pending and firing alerts now. */
   alerts(): ActiveAlert[] {
-    const source = this.source();
     const now = Date.now();
-    const firstData = Math.min(...[...this.targets.values()].map((s) => s.history[0]?.at ?? now), now);
-    const alerts: ActiveAlert[] = [];
-    for (const group of this.groups) {
-      for (const rule of group.rules) {
-        if (rule.type !== "alerting" || !rule.node) continue;
-        let current;
-        try {
-          current = evaluateVector(rule.node, source, now);
-        } catch {
-          continue;
-        }
-        for (const sample of current) {
-          const { __name__: _n, ...seriesLabels } = sample.labels;
-          const key = JSON.stringify(Object.entries(seriesLabels).sort());
-          let activeAt = now;
-          for (let t = now - group.intervalMs; t >= Math.max(firstData, now - rule.forMs - group.intervalMs); t -= group.intervalMs) {
-            const earlier = evaluateVector(rule.node, source, t);
-            if (!earlier.some((e) => JSON.stringify(Object.entries((({ __name__: _x, ...r }) => r)(e.labels)).sort()) === key)) break;
-            activeAt = t;
-          }
-          const labels = { ...seriesLabels, ...rule.labels, alertname: rule.name };
-          const annotations = Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, template(v, labels, sample.value)]));
-          alerts.push({
-            rule, group, labels, annotations, value: sample.value, activeAt: new Date(activeAt),
-            state: now - activeAt >= rule.forMs ? "firing" : "pending",
-          });
-        }
-      }
-    }
-    return alerts;
+    const firstData = Math.min(...[...this.targets.values()].map((t) => t.history[0]?.at ?? now), now);
+    return evaluateAlerts(this.groups, this.source(), firstData, now);
   }
 
   /** Alertmanager pods this Prometheus delivers to (static_configs resolved from its pod). */
@@ -370,5 +315,7 @@ export class Prometheus implements Personality {
     }
   }
 }
+
+export type { ActiveAlert };
 
 export const prometheus: PersonalityFactory = (ctx) => new Prometheus(ctx);

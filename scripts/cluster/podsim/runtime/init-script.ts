@@ -110,7 +110,7 @@ export class InitContainerRun {
 
   constructor(
     command: string[],
-    private readonly env: Readonly<Record<string, string>>,
+    env: Readonly<Record<string, string>>,
     private readonly invoke: (argv: string[]) => Omit<ToolInvocation, "argv">,
     private readonly write: (stdout: string, stderr: string) => void,
   ) {

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import type { V1Container, V1Pod } from "@kubernetes/client-node";
 import type { ClusterChange } from "../kube/cluster-state";
 import type { WaitingContainer } from "../kube/pod-objects";
-import { errorText, log } from "../log";
+import { errorText, isNotFound, log } from "../log";
 import { resolveContainerEnv } from "../pod/container-env";
 import { ContainerFiles } from "../pod/container-files";
 import type { Simulator } from "../sim";
@@ -232,7 +232,8 @@ export class Kubelet {
     try {
       await write();
     } catch (error) {
-      log(`writing ${what} failed`, { pod: `${pod.metadata?.namespace}/${pod.metadata?.name}`, error: errorText(error).slice(0, 300) });
+      // a pod deleted meanwhile is not worth a line
+      if (!isNotFound(error)) log(`writing ${what} failed`, { pod: `${pod.metadata?.namespace}/${pod.metadata?.name}`, error: errorText(error) });
     }
   }
 }
