@@ -13,7 +13,7 @@ export function SettingsForm({ teamId, summary, canEdit }: { teamId: string; sum
   const router = useRouter();
   const save = useMutation({
     mutationFn: async (data: FormData) => {
-      const r = await saveClusterSettings({ teamId, namespace: String(data.get("namespace")), registry: String(data.get("registry") ?? ""), mirrorPublic: data.get("mirrorPublic") === "on", productionUrl: String(data.get("productionUrl") ?? ""), monitoringUrl: String(data.get("monitoringUrl") ?? "") });
+      const r = await saveClusterSettings({ teamId, namespace: String(data.get("namespace")), registry: String(data.get("registry") ?? ""), mirrorPublic: data.get("mirrorPublic") === "on", productionUrl: String(data.get("productionUrl") ?? ""), monitoringUrl: String(data.get("monitoringUrl") ?? ""), productionHost: String(data.get("productionHost") ?? ""), monitoringHost: String(data.get("monitoringHost") ?? "") });
       if (!r.ok) throw new Error(r.message);
     },
     onSuccess: () => router.refresh(),
@@ -26,6 +26,8 @@ export function SettingsForm({ teamId, summary, canEdit }: { teamId: string; sum
         <label className="flex items-center gap-2 text-sm sm:col-span-2"><input type="checkbox" name="mirrorPublic" defaultChecked={summary.mirrorPublic} className="h-4 w-4" /> The registry also mirrors the public images (postgres, nginx, prometheus…)</label>
         <label className="text-sm"><span className="font-medium">Production URL (Day 16)</span><input name="productionUrl" defaultValue={summary.productionUrl ?? ""} placeholder="https://shop.example.com" className={field} /></label>
         <label className="text-sm"><span className="font-medium">Monitoring URL (Day 16)</span><input name="monitoringUrl" defaultValue={summary.monitoringUrl ?? ""} placeholder="https://monitoring.example.com" className={field} /></label>
+        <label className="text-sm"><span className="font-medium">Host header for the production URL</span><span className="block text-xs text-slate-600">Optional: to check an ingress before its DNS name exists</span><input name="productionHost" defaultValue={summary.productionHost ?? ""} placeholder="ecommerce.company.com" className={field} /></label>
+        <label className="text-sm"><span className="font-medium">Host header for the monitoring URL</span><span className="block text-xs text-slate-600">Optional</span><input name="monitoringHost" defaultValue={summary.monitoringHost ?? ""} placeholder="monitoring.company.com" className={field} /></label>
         {canEdit ? <div className="sm:col-span-2"><Button type="submit" variant="secondary">Save settings</Button>{save.isSuccess ? <span role="status" className="ml-3 text-sm text-emerald-800">Saved.</span> : null}</div> : null}
       </fieldset>
       {save.error ? <p role="alert" className="text-sm text-rose-800 sm:col-span-2">{save.error.message}</p> : null}

@@ -16,7 +16,7 @@ import type { ClusterReads, MetricsList, TeamSettings } from "./types";
 export type ReadsOptions = {
   team: TeamSettings;
   /** GETs a team-configured public URL under the address policy (lib/clusters). */
-  fetchUrl: (url: string, timeoutMs?: number) => Promise<K8sResult<HttpAnswer>>;
+  fetchUrl: (url: string, timeoutMs?: number, hostHeader?: string) => Promise<K8sResult<HttpAnswer>>;
   /** Counts calls that reached the cluster, for benchmarks. */
   onRequest?: (what: string) => void;
 };
@@ -61,7 +61,7 @@ export function clusterReads(kc: KubeConfig, options: ReadsOptions): ClusterRead
       if (!p.ok) return p;
       return restJson<KubeObject>(kc, { method: "POST", path: p.value.path, query: { dryRun: "All", fieldValidation: "Strict" }, body: obj });
     },
-    fetchUrl: (url, timeoutMs) => once(`url:${url}`, () => options.fetchUrl(url, timeoutMs)),
+    fetchUrl: (url, timeoutMs, hostHeader) => once(`url:${url}:${hostHeader ?? ""}`, () => options.fetchUrl(url, timeoutMs, hostHeader)),
     fresh: () => clusterReads(kc, options),
   };
   return reads;

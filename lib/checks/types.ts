@@ -41,7 +41,8 @@ export type CheckResult = Verdict & {
 export type TeamSettings = {
   namespace: string;
   images: Record<string, string>;
-  urls: { production?: string; monitoring?: string };
+  /** Public URLs, and the Host header to send to each (to test an ingress before its DNS name exists). */
+  urls: { production?: string; monitoring?: string; productionHost?: string; monitoringHost?: string };
 };
 
 export type MetricsList = { items: { metadata: { name: string; namespace?: string }; containers?: { name: string; usage: Record<string, string> }[]; usage?: Record<string, string> }[] };
@@ -65,7 +66,7 @@ export interface ClusterReads {
   /** Server-side dry-run create (admission runs, nothing is stored). */
   dryRunCreate(obj: KubeObject): Promise<K8sResult<KubeObject>>;
   /** A GET to a team-configured public URL, under the address policy. */
-  fetchUrl(url: string, timeoutMs?: number): Promise<K8sResult<HttpAnswer>>;
+  fetchUrl(url: string, timeoutMs?: number, hostHeader?: string): Promise<K8sResult<HttpAnswer>>;
   /** The same reads without the run's shared cache (for retries while the cluster settles). */
   fresh(): ClusterReads;
 }

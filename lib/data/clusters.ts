@@ -23,6 +23,8 @@ export type ClusterSummary = {
   mirrorPublic: boolean;
   productionUrl: string | null;
   monitoringUrl: string | null;
+  productionHost: string | null;
+  monitoringHost: string | null;
   serverVersion: string | null;
   nodesReady: string | null;
   testedAt: Date | null;
@@ -35,9 +37,9 @@ export async function getClusterSummary(actor: Actor, teamId: string): Promise<C
   await authorizeTeam(actor, "cluster.read", teamId);
   const row = await (await getDb()).teamCluster.findUnique({
     where: { teamId },
-    select: { server: true, contextName: true, source: true, namespace: true, registry: true, mirrorPublic: true, productionUrl: true, monitoringUrl: true, serverVersion: true, nodesReady: true, testedAt: true, connectedAt: true, connectedBy: { select: { name: true } } },
+    select: { server: true, contextName: true, source: true, namespace: true, registry: true, mirrorPublic: true, productionUrl: true, monitoringUrl: true, productionHost: true, monitoringHost: true, serverVersion: true, nodesReady: true, testedAt: true, connectedAt: true, connectedBy: { select: { name: true } } },
   });
-  if (!row) return { connected: false, namespace: COURSE_NAMESPACE, registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null, serverVersion: null, nodesReady: null, testedAt: null };
+  if (!row) return { connected: false, namespace: COURSE_NAMESPACE, registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null, productionHost: null, monitoringHost: null, serverVersion: null, nodesReady: null, testedAt: null };
   const { connectedBy, ...rest } = row;
   return { connected: true, ...rest, connectedBy: connectedBy.name };
 }

@@ -33,13 +33,13 @@ export function clusterSettings(): ClusterSettings {
 
 export const sealContext = (teamId: string) => `team:${teamId}`;
 
-type ClusterRow = { namespace: string; registry: string; mirrorPublic: boolean; productionUrl: string | null; monitoringUrl: string | null };
+type ClusterRow = { namespace: string; registry: string; mirrorPublic: boolean; productionUrl: string | null; monitoringUrl: string | null; productionHost: string | null; monitoringHost: string | null };
 
 export function teamSettingsOf(row: ClusterRow): TeamSettings {
   return {
     namespace: row.namespace,
     images: imageRefs(readPackImages(), { registry: row.registry, mirrorPublic: row.mirrorPublic }),
-    urls: { production: row.productionUrl ?? undefined, monitoring: row.monitoringUrl ?? undefined },
+    urls: { production: row.productionUrl ?? undefined, monitoring: row.monitoringUrl ?? undefined, productionHost: row.productionHost ?? undefined, monitoringHost: row.monitoringHost ?? undefined },
   };
 }
 

@@ -39,7 +39,7 @@ export async function applyStep(conn: TeamConnection, step: Step, opts: { dryRun
   return { type: "apply", dryRun: opts.dryRun, force: opts.force, objects: outcomes.map(summarizeObject) };
 }
 
-export const readsFor = (conn: TeamConnection) => clusterReads(conn.kc, { team: conn.settings, fetchUrl: (url, timeoutMs) => fetchPublicUrl(url, clusterSettings().addressPolicy, timeoutMs) });
+export const readsFor = (conn: TeamConnection) => clusterReads(conn.kc, { team: conn.settings, fetchUrl: (url, timeoutMs, host) => fetchPublicUrl(url, clusterSettings().addressPolicy, timeoutMs, host) });
 
 const onceAlreadyPassed = (c: Check, passedBefore: ReadonlySet<string>) => c.observe === "once" && passedBefore.has(c.id);
 

@@ -11,6 +11,14 @@ const optionalUrl = z
   .refine((v) => v === "" || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), "Use an http(s) address such as https://shop.example.com")
   .transform((v) => (v === "" ? null : v.replace(/\/$/, "")));
 
+const optionalHost = z
+  .string()
+  .trim()
+  .max(253)
+  .refine((v) => v === "" || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?$/i.test(v), "A host name such as shop.example.com")
+  .optional()
+  .transform((v) => (v ? v.toLowerCase() : null));
+
 export const ZKubeconfigText = freeText({ max: KUBECONFIG_MAX_BYTES, min: 1, label: "The kubeconfig", tooShort: "Paste or upload a kubeconfig first." });
 
 export const ZListContexts = z.object({ teamId: ZTeamId, kubeconfig: ZKubeconfigText });
@@ -28,6 +36,8 @@ export const ZClusterSettings = z.object({
   mirrorPublic: z.union([z.boolean(), z.literal("on"), z.literal("")]).transform((v) => v === true || v === "on"),
   productionUrl: optionalUrl,
   monitoringUrl: optionalUrl,
+  productionHost: optionalHost,
+  monitoringHost: optionalHost,
 });
 export type TClusterSettings = z.infer<typeof ZClusterSettings>;
 

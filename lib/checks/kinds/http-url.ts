@@ -14,7 +14,7 @@ export const httpUrl = defineCheck(
       const base = reads.team.urls[c.base];
       if (!base) return {};
       const url = new URL(c.path.replace(/^\//, ""), base.endsWith("/") ? base : `${base}/`).toString();
-      return { url, answer: await reads.fetchUrl(url) };
+      return { url, answer: await reads.fetchUrl(url, undefined, reads.team.urls[`${c.base}Host`]) };
     },
     evaluate({ url, answer }: Fetched, c) {
       const expected = `GET <${c.base} URL>${c.path} answers HTTP ${c.expectStatus}${c.expectBodyContains ? ` with "${c.expectBodyContains}"` : ""}`;

@@ -12,6 +12,13 @@ import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
 import { deleteNamespace, testKubeconfigPath } from "../support/cluster";
 import { breaksOf, doStep, judgeAfter, judgeBefore, stepsUnderTest, verify, type Phase } from "./self-test";
 
+/** DAYBOOK_INGRESS_URL of the local control plane's run directory, when it has an ingress. */
+function localIngressUrl(): string | null {
+  const env = path.join(path.dirname(testKubeconfigPath()), "env");
+  const line = fs.existsSync(env) ? fs.readFileSync(env, "utf8").split("\n").find((l) => l.startsWith("DAYBOOK_INGRESS_URL=")) : undefined;
+  return line ? line.slice("DAYBOOK_INGRESS_URL=".length) : null;
+}
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-course-test-"));
 process.env.DAYBOOK_DATA_DIR = dataDir;
 process.env.DAYBOOK_CLUSTER_RUN = path.dirname(testKubeconfigPath());
@@ -23,10 +30,16 @@ const seen = new Map<string, Set<string>>();
 
 describe("course:test: each step's checks fail before, pass after, and catch each break", () => {
   beforeAll(async () => {
-    for (const [email, teamId, namespace] of [["alice@daybook.local", demo.atlas, work], ["bea@daybook.local", demo.borealis, empty]] as const) {
+    // The local cluster's ingress (podsim) answers by Host; the empty team's hosts match no Ingress.
+    const ingress = localIngressUrl();
+    const teams = [
+      ["alice@daybook.local", demo.atlas, work, "ecommerce.company.com", "monitoring.company.com"],
+      ["bea@daybook.local", demo.borealis, empty, "nothing.invalid", "nothing.invalid"],
+    ] as const;
+    for (const [email, teamId, namespace, productionHost, monitoringHost] of teams) {
       const actor = await actorFor(demo.client, email);
       await connectTeamCluster(actor, { source: "local", teamId });
-      await updateClusterSettings(actor, { teamId, namespace, registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null });
+      await updateClusterSettings(actor, { teamId, namespace, registry: "", mirrorPublic: false, productionUrl: ingress, monitoringUrl: ingress, productionHost: ingress ? productionHost : null, monitoringHost: ingress ? monitoringHost : null });
     }
   }, 120_000);
   afterAll(async () => {

@@ -38,7 +38,7 @@ describe("cluster engine on the local control plane", () => {
     const alice = await actorFor(demo.client, "alice@daybook.local");
     const connected = await connectTeamCluster(alice, { source: "local", teamId: demo.atlas });
     expect(connected.report.reachable).toBe(true);
-    await updateClusterSettings(alice, { teamId: demo.atlas, namespace, registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null });
+    await updateClusterSettings(alice, { teamId: demo.atlas, namespace, registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null, productionHost: null, monitoringHost: null });
     const conn = await openTeamConnection(demo.atlas);
     if (!conn.ok) throw new Error(conn.message);
     const classes = await listObjects(conn.value.kc, { apiVersion: "storage.k8s.io/v1", kind: "StorageClass" });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "TeamCluster" ADD COLUMN     "monitoringHost" TEXT,
+ADD COLUMN     "productionHost" TEXT;
+
