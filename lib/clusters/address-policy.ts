@@ -13,7 +13,7 @@ import {
   normalizeHost,
   type ClassifiedAddress,
 } from "./address-classes";
-import { allowingEntry, ALLOW_SETTING, localControlPlaneAllowEntry, localClusterKubeconfigPath, parseAllowList, type AllowEntry } from "./allow-list";
+import { allowingEntry, ALLOW_SETTING, localControlPlaneAllowEntry, localIngressAllowEntry, localClusterKubeconfigPath, parseAllowList, type AllowEntry } from "./allow-list";
 import type { PinnedAddress } from "./pinned-lookup";
 
 export { AllowListError, localControlPlaneAllowEntry, parseAllowList, type AllowEntry } from "./allow-list";
@@ -47,6 +47,8 @@ export function addressPolicyFromEnv(env: Env = process.env): AddressPolicy {
   if (resolveDatabaseConfig(env).kind === "embedded") {
     const local = localControlPlaneAllowEntry(localClusterKubeconfigPath(env));
     if (local) allow.push(...parseAllowList(local, "the local control plane"));
+    const ingress = localIngressAllowEntry(localClusterKubeconfigPath(env));
+    if (ingress) allow.push(...parseAllowList(ingress, "the local control plane's ingress"));
   }
   return { allow };
 }

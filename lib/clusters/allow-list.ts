@@ -139,3 +139,22 @@ export function localControlPlaneAllowEntry(kubeconfigPath: string = localCluste
     return undefined;
   }
 }
+
+/**
+ * The local control plane's ingress (podsim, `DAYBOOK_INGRESS_URL` in its run directory's env file), so Day
+ * 16's production URL can be checked on the embedded set-up. Same ownership rule as the kubeconfig.
+ */
+export function localIngressAllowEntry(kubeconfigPath: string = localClusterKubeconfigPath()): string | undefined {
+  const envFile = path.join(path.dirname(kubeconfigPath), "env");
+  try {
+    const stat = fs.statSync(envFile);
+    const ownUid = process.getuid?.();
+    if (!stat.isFile() || (ownUid !== undefined && stat.uid !== ownUid) || (stat.mode & 0o022) !== 0) return undefined;
+    const line = fs.readFileSync(envFile, "utf8").split("\n").find((l) => l.startsWith("DAYBOOK_INGRESS_URL="));
+    if (!line) return undefined;
+    const url = new URL(line.slice("DAYBOOK_INGRESS_URL=".length).trim());
+    return classifyAddress(url.hostname)?.class === "loopback" && url.port ? `${url.hostname}:${url.port}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
