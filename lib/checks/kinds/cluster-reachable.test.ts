@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFailure } from "@/lib/k8s/errors";
+import { failureFromResponse, toFailure } from "@/lib/k8s/errors";
 import { ok } from "@/lib/k8s/result";
 import type { ServerVersion } from "@/lib/k8s/version";
 import { courseCheck, evidenceOf, fixture } from "./__fixtures__/recorded";
@@ -22,5 +22,11 @@ describe("clusterReachable", () => {
     expect(v.status).toBe("fail");
     expect(v.actual).toBe("Nothing answers at the API server's address (connection refused). Is the cluster running?");
     expect(evidenceOf(v, "kubectl cluster-info")).toBe("error: Nothing answers at the API server's address (connection refused). Is the cluster running?");
+  });
+
+  it("is an error, not a failed step, when the cluster answers but rejects Daybook's credentials", () => {
+    const v = clusterReachable.evaluate(failureFromResponse(401, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}'), check);
+    expect(v.status).toBe("error");
+    expect(v.actual).toContain("rejected Daybook's credentials");
   });
 });
