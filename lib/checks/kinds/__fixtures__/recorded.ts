@@ -51,9 +51,21 @@ export function variant<T>(obj: T, change: (copy: T) => void): T {
 /** The pods a Deployment's selector matches (what `kubectl get pods -l` would list). */
 export const podsOf = (d: Deployment, pods: Pod[]) => pods.filter((p) => Object.entries(d.spec?.selector?.matchLabels ?? {}).every(([k, v]) => p.metadata?.labels?.[k] === v));
 
-/** What deploymentPods() fetches, from recorded lists. */
+/** What the API server lists for an equality-based `-l a=b,c=d`. */
+export function selected<T extends KubeObject>(objects: T[], selector: string): T[] {
+  const wanted = selector.split(",").map((term) => term.split("="));
+  return objects.filter((o) => wanted.every(([k, v]) => o.metadata?.labels?.[k!] === v));
+}
+
+/** A recorded list, or a recorded single object as a list of one. */
+const objects = <T extends KubeObject>(name: string): T[] => {
+  const f = fixture<{ items?: T[] } & T>(name);
+  return f.items ?? [f];
+};
+
+/** What deploymentPods() fetches, from recorded files (a list of deployments or one deployment, and pods). */
 export function deploymentPods(deployments: string, pods: string, name: string) {
-  const d = items<Deployment>(deployments).find((x) => x.metadata?.name === name);
+  const d = objects<Deployment>(deployments).find((x) => x.metadata?.name === name);
   return { deployment: ok(d), pods: ok(d ? podsOf(d, items<Pod>(pods)) : []) };
 }
 
