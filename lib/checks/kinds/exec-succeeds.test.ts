@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExecOutcome } from "@/lib/k8s/exec";
 import { failure, ok } from "@/lib/k8s/result";
 import type { Pod } from "@/lib/k8s/types";
-import { NS, courseCheck, deploymentPods, evidenceOf, forbidden } from "./__fixtures__/recorded";
+import { NS, courseCheck, deploymentPods, evidenceOf, forbidden, suiteCheck } from "./__fixtures__/recorded";
 import { execSucceeds, type ExecFetched } from "./exec-succeeds";
 import { pickPod } from "./workloads";
 
@@ -41,6 +41,15 @@ describe("execSucceeds", () => {
     const db = deploymentPods("day03-deployments", "day03-pods", "ecommerce-backend-deployment");
     expect(execSucceeds.evaluate(ran(db, "postgres", ok(exited(0, "orders\n"))), orders)).toMatchObject({ status: "pass" });
     expect(execSucceeds.evaluate(ran(db, "postgres", ok(exited(0, "\n"))), orders)).toMatchObject({ status: "fail", actual: 'exit code 0, but the output lacks "orders"' });
+  });
+
+  it("fails with psql's error when the server is not up", () => {
+    const query = suiteCheck("execSucceeds", "smoke-tests", [], "database-query");
+    const db = deploymentPods("day03-deployments", "day03-pods", "ecommerce-backend-deployment");
+    // psql 15's message when nothing listens on the default socket (exit code 2).
+    const stderr = 'psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?\n';
+    const v = execSucceeds.evaluate(ran(db, "postgres", ok(exited(2, "", stderr))), query);
+    expect(v).toMatchObject({ status: "fail", actual: 'exit code 2: psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory' });
   });
 
   it("fails when no pod is running: the recorded database pod is Pending", () => {
