@@ -10,7 +10,7 @@ const deployment = fixture<Deployment>("day08-init-deployment");
 describe("probesConfigured", () => {
   it("passes when the container has both probes, described like kubectl describe", () => {
     const v = probesConfigured.evaluate(ok(deployment), check);
-    expect(v).toMatchObject({ status: "pass", actual: "both configured" });
+    expect(v).toMatchObject({ status: "pass", actual: "liveness and readiness configured" });
     expect(evidenceOf(v, "kubectl describe deployment ecommerce-backend-deployment (container ecommerce-backend)")).toBe("Liveness:   http-get :http/health delay=0s period=10s #failure=3\nReadiness:  http-get :http/health delay=0s period=5s #failure=3");
   });
 
@@ -28,5 +28,14 @@ describe("probesConfigured", () => {
   it("fails, without waiting, when the deployment does not exist; is an error when it may not be read", () => {
     expect(probesConfigured.evaluate(ok(undefined), check)).toMatchObject({ status: "fail", final: true });
     expect(probesConfigured.evaluate(forbidden(), check).status).toBe("error");
+  });
+});
+
+describe("probesConfigured with one probe asked for", () => {
+  it("says which probe it found, not 'both'", () => {
+    const readinessOnly = { ...check, liveness: false };
+    const noLiveness = variant(deployment, (d) => void delete d.spec!.template.spec!.containers[0]!.livenessProbe);
+    const v = probesConfigured.evaluate(ok(noLiveness), readinessOnly);
+    expect(v).toMatchObject({ status: "pass", expected: "container ecommerce-backend of ecommerce-backend-deployment has readiness probes", actual: "readiness configured" });
   });
 });
