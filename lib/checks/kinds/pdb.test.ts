@@ -68,4 +68,10 @@ describe("nodeDrained", () => {
     expect(nodeDrained.evaluate({ ...state("drained-nodes", "drained-pods", "drained-pdbs"), nodes: forbidden() }, check).status).toBe("error");
     expect(nodeDrained.evaluate({ ...state("drained-nodes", "drained-pods", "drained-pdbs"), pods: forbidden() }, check).status).toBe("error");
   });
+
+  it("is an error, not a pass, when the budgets may not be read: 'every budget held' needs them", () => {
+    const v = nodeDrained.evaluate({ ...state("drained-nodes", "drained-pods", "drained-pdbs"), pdbs: forbidden() }, check);
+    expect(v.status).toBe("error");
+    expect(v.actual).toMatch(/^Could not read pod disruption budgets: /);
+  });
 });
