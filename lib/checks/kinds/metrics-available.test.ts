@@ -48,4 +48,10 @@ describe("metricsAvailable", () => {
   it("is an error when the metrics API refuses Daybook", () => {
     expect(metricsAvailable.evaluate({ metrics: forbidden() }, nodeMetrics).status).toBe("error");
   });
+
+  it("is an error, not a pass, when the pods (and so their limits) cannot be read", () => {
+    const v = metricsAvailable.evaluate({ metrics: metrics("metrics-pods-over"), pods: forbidden() }, withinLimits);
+    expect(v.status).toBe("error");
+    expect(v.actual).toMatch(/^Could not read the pods' limits: pods is forbidden/);
+  });
 });
