@@ -14,6 +14,7 @@ describe("networkPolicyExists", () => {
     expect(table).toMatch(/^NAME\s+POD-SELECTOR\s+TYPES\n/);
     expect(table).toMatch(/default-deny-all\s+<all pods>\s+Ingress,Egress/);
     expect(table).toMatch(/ecommerce-backend-netpol\s+app=ecommerce,component=backend\s+Ingress,Egress/);
+    expect(table).toMatch(/allow-ingress-controller\s+component in \(frontend,backend\)\s+Ingress/);
   });
 
   it("fails naming the missing policy", () => {
