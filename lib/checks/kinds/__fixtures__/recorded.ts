@@ -7,13 +7,14 @@ import path from "node:path";
 import { expect } from "vitest";
 import { findStep, loadCourse } from "@/lib/course/load";
 import { failureFromResponse } from "@/lib/k8s/errors";
+import type { HttpAnswer, HttpProbe } from "@/lib/k8s/http-probe";
 import { ok, type K8sFailure, type K8sResult } from "@/lib/k8s/result";
 import type { Deployment, KubeObject, Pod } from "@/lib/k8s/types";
 import { imageRefs, readPackImages } from "@/lib/pack/images";
 import { prepareCheck } from "../../prepare";
 import type { Check, CheckKind, CheckOf } from "../../registry";
 import { readSuites, resolveSuite } from "../../suites";
-import type { TeamSettings, Verdict } from "../../types";
+import type { ClusterReads, TeamSettings, Verdict } from "../../types";
 
 export const NS = "kindtests-rec";
 export const BARE_NS = "kindtests-bare";
@@ -105,4 +106,39 @@ export function expectNoSecretValues(v: Verdict, secrets: KubeObject[]) {
     expect(text).not.toContain(b64);
     expect(text).not.toContain(Buffer.from(b64, "base64").toString("utf8"));
   }
+}
+
+/** An HTTP answer as lib/k8s/http-probe.ts returns it. */
+export const answer = (status: number, body: string, contentType = "application/json", latencyMs = 12): K8sResult<HttpAnswer> =>
+  ok({ status, headers: { "content-type": contentType, "content-length": String(Buffer.byteLength(body)) }, body, latencyMs, truncated: false });
+
+/**
+ * Reads served from recorded lists (by kind), with HTTP answers given by the test: for the fetch helpers that only
+ * resolve a Service to a pod and a port (service-http.ts) and parse what the workload answers.
+ */
+export function recordedCluster(lists: Record<string, string>, http: (probe: HttpProbe) => K8sResult<HttpAnswer>): ClusterReads {
+  const notRecorded = () => {
+    throw new Error("not recorded");
+  };
+  const ofKind = <T extends KubeObject>(kind: string): T[] => {
+    if (!lists[kind]) throw new Error(`no recorded ${kind} list`);
+    return items<T>(lists[kind]);
+  };
+  const reads: ClusterReads = {
+    team,
+    list: async <T extends KubeObject>(_apiVersion: string, kind: string, _ns?: string, options?: { labelSelector?: string }) => ok(options?.labelSelector ? selected(ofKind<T>(kind), options.labelSelector) : ofKind<T>(kind)),
+    get: async <T extends KubeObject>(_apiVersion: string, kind: string, name: string) => ok(ofKind<T>(kind).find((o) => o.metadata?.name === name)),
+    httpGet: async (probe) => http(probe),
+    version: notRecorded,
+    served: notRecorded,
+    groupVersion: notRecorded,
+    logs: notRecorded,
+    exec: notRecorded,
+    metrics: notRecorded,
+    canServiceAccount: notRecorded,
+    dryRunCreate: notRecorded,
+    fetchUrl: notRecorded,
+    fresh: () => reads,
+  };
+  return reads;
 }
