@@ -91,6 +91,12 @@ describe("prometheusTargets", () => {
   it("is an error when the Service may not be read", () => {
     expect(prometheusTargets.evaluate({ http: { service: forbidden(), answers: [] } }, check).status).toBe("error");
   });
+
+  it("is an error, not a failure of the step, when Daybook may not port-forward", async () => {
+    const v = prometheusTargets.evaluate(await prometheusTargets.fetch(cluster({ "prometheus/api/v1/targets": forbidden() }), check), check);
+    expect(v.status).toBe("error");
+    expect(v.actual).toMatch(/^pods is forbidden/);
+  });
 });
 
 describe("prometheusRules", () => {
