@@ -21,7 +21,7 @@ export async function execInDeployment(reads: ClusterReads, namespace: string, d
 
 export const execTranscript = (f: ExecFetched, namespace: string, command: string[]) => {
   const out = f.run?.ok ? f.run.value : undefined;
-  const text = out ? `${lines(out.stdout || "")}${out.stderr ? `\n[stderr]\n${lines(out.stderr)}` : ""}\n[exit code ${out.exitCode}]` : (f.run && !f.run.ok ? f.run.message : "");
+  const text = out ? `${lines(out.stdout.trimEnd())}${out.stderr.trim() ? `\n[stderr]\n${lines(out.stderr.trimEnd())}` : ""}\n[exit code ${out.exitCode}]` : (f.run && !f.run.ok ? f.run.message : "");
   return evidence(`kubectl exec -n ${namespace} ${f.pod} -c ${f.container} -- ${command.join(" ")}`, text.trim());
 };
 

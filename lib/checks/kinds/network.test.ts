@@ -35,6 +35,7 @@ describe("networkBlocked", () => {
     const f = fromFrontend(DROPPED);
     const v = networkBlocked.evaluate(f, check);
     expect(v).toMatchObject({ status: "pass", actual: "blocked: curl exit 28 (timed out (dropped))", via: `exec in pod/${f.pod}` });
+    expect(evidenceOf(v, `kubectl exec -n ${NS} ${f.pod} -c ecommerce-frontend -- curl -sS --max-time 5 http://prometheus-service:9090/-/healthy`)).toBe("000\n[stderr]\ncurl: (28) Connection timed out after 5001 milliseconds\n[exit code 28]");
   });
 
   it("fails when the host does not resolve (curl exit 6): that tests nothing", () => {
