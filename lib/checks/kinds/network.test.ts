@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExecOutcome } from "@/lib/k8s/exec";
 import { defaultContainer } from "@/lib/k8s/pods";
 import { ok, type K8sResult } from "@/lib/k8s/result";
-import type { Pod, Service } from "@/lib/k8s/types";
+import type { KubeObject, Pod, Service } from "@/lib/k8s/types";
 import { NS, courseCheck, deploymentPods, evidenceOf, forbidden, items, list, named } from "./__fixtures__/recorded";
 import { networkAllowed, networkBlocked } from "./network";
 import { pickPod } from "./workloads";
@@ -16,7 +16,7 @@ const REFUSED = curl(7, "000", "curl: (7) Failed to connect to prometheus-servic
 const NO_SUCH_HOST = curl(6, "000", "curl: (6) Could not resolve host: prometheus-service\n");
 
 /** What probe() fetches: the source pod kubectl exec would pick, the command's outcome, the policies, the Service. */
-function probed(from: string, service: string, run: K8sResult<ExecOutcome>, policies = list("networkpolicies")) {
+function probed(from: string, service: string, run: K8sResult<ExecOutcome>, policies: K8sResult<KubeObject[]> = list("networkpolicies")) {
   const dp = deploymentPods("day03-deployments", "day03-pods", from);
   const pod = pickPod((dp.pods as { value: Pod[] }).value)!;
   return { ...dp, pod: pod.metadata!.name!, container: defaultContainer(pod), run, policies, service: ok(items<Service>("day09-services").find((s) => s.metadata?.name === service)) };
@@ -24,7 +24,7 @@ function probed(from: string, service: string, run: K8sResult<ExecOutcome>, poli
 
 describe("networkBlocked", () => {
   const check = courseCheck("networkBlocked", "d18-s2", "frontend-to-prometheus-blocked");
-  const fromFrontend = (run: K8sResult<ExecOutcome>, policies?: ReturnType<typeof list>) => probed("ecommerce-frontend-deployment", "prometheus-service", run, policies);
+  const fromFrontend = (run: K8sResult<ExecOutcome>, policies?: K8sResult<KubeObject[]>) => probed("ecommerce-frontend-deployment", "prometheus-service", run, policies);
 
   it("aims at the Service that exists (prometheus-service, not prometheus)", () => {
     expect(check.to).toBe("prometheus-service:9090");
@@ -36,6 +36,23 @@ describe("networkBlocked", () => {
     const v = networkBlocked.evaluate(f, check);
     expect(v).toMatchObject({ status: "pass", actual: "blocked: curl exit 28 (timed out (dropped))", via: `exec in pod/${f.pod}` });
     expect(evidenceOf(v, `kubectl exec -n ${NS} ${f.pod} -c ecommerce-frontend -- curl -sS --max-time 5 http://prometheus-service:9090/-/healthy`)).toBe("000\n[stderr]\ncurl: (28) Connection timed out after 5001 milliseconds\n[exit code 28]");
+  });
+
+  it("fails when nothing isolates either end although curl got no answer: the destination may simply be down", () => {
+    const v = networkBlocked.evaluate(fromFrontend(REFUSED, ok([])), check);
+    expect(v).toMatchObject({ status: "fail", actual: "not reached (curl exit 7: connection refused), but no NetworkPolicy isolates ecommerce-frontend-deployment or the destination: the destination may be down" });
+    expect(networkBlocked.evaluate(fromFrontend(DROPPED, ok([])), check).status).toBe("fail");
+  });
+
+  it("reads set-based pod selectors: a policy choosing the destination with matchExpressions isolates it", () => {
+    const setBased = { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "monitoring-ingress", namespace: NS }, spec: { podSelector: { matchExpressions: [{ key: "app", operator: "In", values: ["prometheus", "grafana"] }] }, policyTypes: ["Ingress"] } };
+    expect(networkBlocked.evaluate(fromFrontend(DROPPED, ok([setBased])), check)).toMatchObject({ status: "pass" });
+    const elsewhere = items("networkpolicies").filter((p) => p.metadata?.name === "allow-ingress-controller");
+    expect(networkBlocked.evaluate(fromFrontend(DROPPED, ok(elsewhere)), check).status).toBe("fail");
+  });
+
+  it("is an error when the policies cannot be read", () => {
+    expect(networkBlocked.evaluate(fromFrontend(DROPPED, forbidden()), check).status).toBe("error");
   });
 
   it("fails when the host does not resolve (curl exit 6): that tests nothing", () => {
