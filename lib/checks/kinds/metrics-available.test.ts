@@ -30,7 +30,7 @@ describe("metricsAvailable", () => {
   it("passes for nodes, shown like kubectl top nodes", () => {
     const v = metricsAvailable.evaluate({ metrics: metrics("metrics-nodes") }, nodeMetrics);
     expect(v).toMatchObject({ status: "pass", actual: "3 nodes report usage" });
-    expect(evidenceOf(v, "kubectl top nodes")).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\nkwok-node-0\s+5m\s+5Mi/);
+    expect(evidenceOf(v, "kubectl top nodes")).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)\nkwok-node-0\s+\d+m\s+\d+Mi\nkwok-node-1\s+\d+m\s+\d+Mi\nkwok-node-2\s+\d+m\s+\d+Mi$/);
   });
 
   it("fails while the metrics API has no samples yet", () => {

@@ -20,6 +20,7 @@ describe("resourceExists", () => {
   });
 
   it("finds the RBAC objects of Day 13 by name, not any object of the kind", () => {
+    expect(resourceExists.evaluate(list("serviceaccounts"), courseCheck("resourceExists", "d13-s1", "sa-prometheus")).status).toBe("pass");
     expect(resourceExists.evaluate(list("roles"), courseCheck("resourceExists", "d13-s1", "roles-exist")).status).toBe("pass");
     expect(resourceExists.evaluate(list("rolebindings"), courseCheck("resourceExists", "d13-s1", "rolebindings-exist")).status).toBe("pass");
     const grafanaOnly = items("roles").filter((r) => r.metadata?.name === "grafana-role");

@@ -4,7 +4,7 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { failure, ok } from "@/lib/k8s/result";
 import type { KubeObject } from "@/lib/k8s/types";
-import { NS, courseCheck, evidenceOf, forbidden, variant } from "./__fixtures__/recorded";
+import { NS, courseCheck, evidenceOf, failureOf, forbidden, variant } from "./__fixtures__/recorded";
 import { vpaExists } from "./vpa-exists";
 
 const check = courseCheck("vpaExists", "d14-s2", "vpa-recommending");
@@ -24,6 +24,7 @@ const notServed = failure("unsupported", "The cluster does not serve autoscaling
 
 describe("vpaExists", () => {
   it("is inconclusive when VPA is not installed", () => {
+    expect(failureOf("vpa-list-404")).toMatchObject({ kind: "notFound", status: 404 });
     const v = vpaExists.evaluate(notServed, check);
     expect(v).toMatchObject({ status: "inconclusive", actual: "VPA is not installed on this cluster (the autoscaling.k8s.io/v1 API is not served)" });
     expect(evidenceOf(v, "kubectl get vpa")).toBe('error: the server doesn\'t have a resource type "vpa"');
