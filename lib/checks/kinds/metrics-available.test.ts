@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { failureFromResponse } from "@/lib/k8s/errors";
 import { ok } from "@/lib/k8s/result";
 import type { Pod } from "@/lib/k8s/types";
+import { parseQuantity } from "@/lib/pack/resources";
 import { NS, courseCheck, evidenceOf, failureOf, fixture, forbidden, list } from "./__fixtures__/recorded";
 import { metricsAvailable } from "./metrics-available";
 import type { MetricsList } from "../types";
@@ -10,7 +11,8 @@ const metrics = (name: string) => ok(fixture<MetricsList>(name));
 const pods = () => list<Pod>("metrics-pods-over-pods");
 const withinLimits = courseCheck("metricsAvailable", "d07-s1", "usage-within-limits");
 const nodeMetrics = courseCheck("metricsAvailable", "d10-s2", "node-metrics");
-const over = fixture<MetricsList>("metrics-pods-over").items.find((i) => i.containers?.[0]?.usage.cpu?.startsWith("750"))!.metadata.name;
+// The pod annotated with kwok.x-k8s.io/usage-cpu=750m when recording.
+const over = fixture<MetricsList>("metrics-pods-over").items.find((i) => parseQuantity(i.containers?.[0]?.usage.cpu ?? "0") > 0.5)!.metadata.name;
 
 describe("metricsAvailable", () => {
   it("passes when every pod's usage is within its limits, shown like kubectl top pods", () => {
