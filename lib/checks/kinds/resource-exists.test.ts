@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { failure, ok } from "@/lib/k8s/result";
-import { NS, courseCheck, evidenceOf, forbidden, items, list, suiteCheck } from "./__fixtures__/recorded";
+import { NS, courseCheck, evidenceOf, expectNoSecretValues, forbidden, items, list, suiteCheck } from "./__fixtures__/recorded";
 import { resourceExists } from "./resource-exists";
 
 const limitRange = courseCheck("resourceExists", "d01-s2", "limitrange-exists");
@@ -31,6 +31,13 @@ describe("resourceExists", () => {
     const v = resourceExists.evaluate(ok([]), courseCheck("resourceExists", "d16-s1", "ingress-exists"));
     expect(v.status).toBe("fail");
     expect(v.expected).toBe(`Ingress ecommerce-prod exists in ${NS}`);
+  });
+
+  it("shows a Secret by name and age only (run-tests' database-secret check)", () => {
+    const v = resourceExists.evaluate(list("secrets"), suiteCheck("resourceExists", "run-tests", [], "database-secret"));
+    expect(v).toMatchObject({ status: "pass", actual: "found" });
+    expect(evidenceOf(v, `kubectl get secret ecommerce-database-secret -n ${NS}`)).toMatch(/^NAME\s+AGE\necommerce-database-secret\s+\S+$/);
+    expectNoSecretValues(v, items("secrets"));
   });
 
   it("counts objects when no name is given", () => {
