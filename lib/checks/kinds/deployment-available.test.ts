@@ -47,4 +47,11 @@ describe("deploymentAvailable", () => {
   it("is an error when deployments may not be read", () => {
     expect(deploymentAvailable.evaluate({ deployment: forbidden(), pods: ok([]) }, backend).status).toBe("error");
   });
+
+  it("with minReady, is an error (not 'only 0 ready pods') when the pods may not be listed", () => {
+    const f = deploymentPods("day03-deployments", "day03-pods", "ecommerce-backend-deployment");
+    const v = deploymentAvailable.evaluate({ ...f, pods: forbidden() }, { ...backend, minReady: 2 });
+    expect(v.status).toBe("error");
+    expect(v.actual).toMatch(/^Could not read pods: /);
+  });
 });
