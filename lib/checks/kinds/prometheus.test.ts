@@ -130,6 +130,10 @@ describe("prometheusRules", () => {
     expect(await run(JSON.stringify(withoutLatency))).toMatchObject({ status: "fail", actual: "HighRequestLatency not loaded" });
   });
 
+  it("is an error when Daybook may not port-forward to Prometheus", async () => {
+    expect(prometheusRules.evaluate(await prometheusRules.fetch(cluster({ "prometheus/api/v1/rules": forbidden() }), check), check).status).toBe("error");
+  });
+
   it("is a suite check too (run-tests --type=monitoring)", async () => {
     const suite = suiteCheck("prometheusRules", "run-tests", ["--type=monitoring"], "alert-rules");
     expect(prometheusRules.evaluate(await prometheusRules.fetch(cluster({ "prometheus/api/v1/rules": answer(200, rules(NEVER)) }), suite), suite).status).toBe("pass");
@@ -170,6 +174,11 @@ describe("alertingPipeline", () => {
   it("fails when Alertmanager does not answer /api/v2/status", async () => {
     const down = { ...healthy, "alertmanager/api/v2/status": failure("unreachable", "error forwarding port 9093 to pod: connection refused") };
     expect(await run(down)).toMatchObject({ status: "fail", actual: "Alertmanager alertmanager-service does not answer /api/v2/status" });
+  });
+
+  it("is an error when the Prometheus Service may not be read", async () => {
+    const v = alertingPipeline.evaluate({ ...(await alertingPipeline.fetch(cluster(healthy), check)), managers: { http: { service: forbidden(), answers: [] } } }, check);
+    expect(v.status).toBe("error");
   });
 
   it("passes with zero active alerts once the rules are evaluated (nothing needs to fire)", async () => {
