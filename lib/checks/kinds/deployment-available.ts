@@ -11,6 +11,7 @@ export const deploymentAvailable = defineCheck(checkSchemaOf("deploymentAvailabl
     if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.name}`);
     const d = deployment.value;
     if (!d) return missing(expected, `deployment ${c.name} not found in ${c.namespace}`, [evidence(`kubectl get deployment ${c.name} -n ${c.namespace}`, notFoundText("deployments.apps", c.name))]);
+    if (c.minReady && !pods.ok) return apiError(expected, pods, "pods");
     const available = d.status?.conditions?.some((x) => x.type === "Available" && x.status === "True") ?? false;
     const rollout = rolloutStatus(d);
     const ready = pods.ok ? readyPods(pods.value).length : 0;

@@ -21,7 +21,7 @@ export async function execInDeployment(reads: ClusterReads, namespace: string, d
 
 export const execTranscript = (f: ExecFetched, namespace: string, command: string[]) => {
   const out = f.run?.ok ? f.run.value : undefined;
-  const text = out ? `${lines(out.stdout || "")}${out.stderr ? `\n[stderr]\n${lines(out.stderr)}` : ""}\n[exit code ${out.exitCode}]` : (f.run && !f.run.ok ? f.run.message : "");
+  const text = out ? `${lines(out.stdout.trimEnd())}${out.stderr.trim() ? `\n[stderr]\n${lines(out.stderr.trimEnd())}` : ""}\n[exit code ${out.exitCode}]` : (f.run && !f.run.ok ? f.run.message : "");
   return evidence(`kubectl exec -n ${namespace} ${f.pod} -c ${f.container} -- ${command.join(" ")}`, text.trim());
 };
 
@@ -30,6 +30,9 @@ export function lintDeploymentContainer(deployment: string, container: string | 
   if (d.length === 0) return [`no Deployment "${deployment}" in the pack manifests`];
   return container && !d.some((o) => o.containers.includes(container)) ? [`Deployment "${deployment}" has no container "${container}" in the pack`] : [];
 }
+
+/** The line that says what went wrong: the last one that is not an indented hint (psql puts its hint last). */
+const errorLine = (stderr: string) => stderr.split("\n").filter((l) => l.trim() && !/^\s/.test(l)).at(-1)?.trim() ?? stderr.trim().split("\n").at(-1);
 
 export const execSucceeds = defineCheck(
   checkSchemaOf("execSucceeds", { namespace, deployment: name, container: name.optional(), command: z.array(z.string()).min(1), expectContains: z.string().optional() }),
@@ -44,7 +47,7 @@ export const execSucceeds = defineCheck(
       const out = f.run.value;
       const printed = !c.expectContains || out.stdout.includes(c.expectContains);
       const ok = out.exitCode === 0 && printed;
-      const actual = out.exitCode !== 0 ? `exit code ${out.exitCode}${out.stderr ? `: ${out.stderr.trim().split("\n").at(-1)}` : ""}` : printed ? "exit code 0" : `exit code 0, but the output lacks "${c.expectContains}"`;
+      const actual = out.exitCode !== 0 ? `exit code ${out.exitCode}${errorLine(out.stderr) ? `: ${errorLine(out.stderr)}` : ""}` : printed ? "exit code 0" : `exit code 0, but the output lacks "${c.expectContains}"`;
       return verdict(ok ? "pass" : "fail", expected, actual, [execTranscript(f, c.namespace, c.command)]);
     },
     lint: (c, pack) => lintDeploymentContainer(c.deployment, c.container, pack),

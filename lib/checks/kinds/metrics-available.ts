@@ -29,6 +29,7 @@ export const metricsAvailable = defineCheck(
       if (c.scope === "nodes") {
         return verdict("pass", expected, `${items.length} nodes report usage`, [evidence("kubectl top nodes", table(["NAME", "CPU(cores)", "MEMORY(bytes)"], items.map((i) => [i.metadata.name, `${Math.round(cpu(i.usage?.cpu) * 1000)}m`, `${Math.round(mem(i.usage?.memory) / 2 ** 20)}Mi`])))]);
       }
+      if (c.maxPercentOfLimit && pods && !pods.ok) return apiError(expected, pods, "the pods' limits");
       const byPod = new Map((pods?.ok ? pods.value : []).map((p) => [p.metadata?.name ?? "", p]));
       const over: string[] = [];
       const rows = items.map((i) => {

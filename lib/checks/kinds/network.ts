@@ -25,8 +25,18 @@ async function probe(reads: Parameters<typeof execInDeployment>[0], c: z.infer<z
   return { ...run, policies, service };
 }
 
+const expressionHolds = (e: NonNullable<LabelSelector["matchExpressions"]>[number], labels: Record<string, string>) => {
+  const value = labels[e.key];
+  if (e.operator === "In") return value !== undefined && (e.values ?? []).includes(value);
+  if (e.operator === "NotIn") return value === undefined || !(e.values ?? []).includes(value);
+  if (e.operator === "Exists") return value !== undefined;
+  if (e.operator === "DoesNotExist") return value === undefined;
+  return false;
+};
+
+/** A pod selector as the API server evaluates it: every matchLabels entry and every matchExpression must hold. */
 const selects = (sel: LabelSelector | undefined, labels: Record<string, string>) =>
-  Object.entries(sel?.matchLabels ?? {}).every(([k, v]) => labels[k] === v) && (sel?.matchExpressions ?? []).length === 0;
+  Object.entries(sel?.matchLabels ?? {}).every(([k, v]) => labels[k] === v) && (sel?.matchExpressions ?? []).every((e) => expressionHolds(e, labels));
 
 /** Policies that isolate the source pod for egress or the destination's pods for ingress. */
 function isolating(policies: NetworkPolicy[], source: Record<string, string>, destination: Record<string, string> | undefined): string[] {
@@ -66,13 +76,20 @@ export const networkBlocked = defineCheck(checkSchemaOf("networkBlocked", shape)
     const code = curlOutcome(f)!;
     const transcript = execTranscript(f, c.namespace, ["curl", "-sS", "--max-time", "5", url(c)]);
     if (code === 6) return verdict("fail", expected, `${c.to.split(":")[0]} does not resolve: this tests nothing (is the Service name right?)`, [transcript]);
-    if (!f.service?.ok || !f.service.value) return verdict("fail", expected, `Service ${c.to.split(":")[0]} does not exist in ${c.namespace}`, [transcript]);
-    if (code === 28 || code === 7 || code === 56) return verdict("pass", expected, `blocked: curl exit ${code} (${CURL_EXIT[code]})`, [transcript], `exec in pod/${f.pod}`);
-    if (code !== 0) return verdict("error", expected, `curl failed in an unexpected way (exit ${code})`, [transcript]);
+    if (f.service && !f.service.ok) return apiError(expected, f.service, `service ${c.to.split(":")[0]}`);
+    if (!f.service?.value) return verdict("fail", expected, `Service ${c.to.split(":")[0]} does not exist in ${c.namespace}`, [transcript]);
+    if (!f.policies.ok) return apiError(expected, f.policies, "network policies");
     const sourceLabels = f.deployment.value.spec?.template.metadata?.labels ?? {};
-    const policies = f.policies.ok ? isolating(f.policies.value, sourceLabels, f.service.value.spec?.selector) : [];
+    const policies = isolating(f.policies.value, sourceLabels, f.service.value.spec?.selector);
+    const why = evidence("Policies that should block it", policies.join("\n") || "none");
+    if (code === 28 || code === 7 || code === 56) {
+      // Without a policy in the way, no answer means the destination is down, not that the traffic is blocked.
+      if (policies.length === 0) return verdict("fail", expected, `not reached (curl exit ${code}: ${CURL_EXIT[code]}), but no NetworkPolicy isolates ${c.from} or the destination: the destination may be down`, [transcript, why]);
+      return verdict("pass", expected, `blocked: curl exit ${code} (${CURL_EXIT[code]})`, [transcript, why], `exec in pod/${f.pod}`);
+    }
+    if (code !== 0) return verdict("error", expected, `curl failed in an unexpected way (exit ${code})`, [transcript]);
     if (policies.length > 0) {
-      return verdict("inconclusive", expected, `traffic flowed although ${policies.join(", ")} isolate these pods: the cluster's CNI does not enforce NetworkPolicy`, [transcript, evidence("Policies that should block it", policies.join("\n"))]);
+      return verdict("inconclusive", expected, `traffic flowed although ${policies.join(", ")} isolate these pods: the cluster's CNI does not enforce NetworkPolicy`, [transcript, why]);
     }
     return verdict("fail", expected, `answered HTTP ${f.run.value.stdout.trim()}: no NetworkPolicy isolates ${c.from} or the destination`, [transcript]);
   },

@@ -43,17 +43,18 @@ export const nodeDrained = defineCheck(checkSchemaOf("nodeDrained", { namespace 
     const expected = `a cordoned node no longer runs ${c.namespace} pods, and every PodDisruptionBudget held`;
     if (!nodes.ok) return apiError(expected, nodes, "nodes");
     if (!pods.ok) return apiError(expected, pods, "pods");
+    if (!pdbs.ok) return apiError(expected, pdbs, "pod disruption budgets");
     const cordoned = nodes.value.filter((n) => n.spec?.unschedulable).map((n) => n.metadata?.name ?? "");
     const left = (node: string) => pods.value.filter((p) => p.spec?.nodeName === node && !p.metadata?.deletionTimestamp && drainVerdict(p, { ignoreDaemonSets: true, deleteEmptyDirData: true, force: true }).action === "evict");
     const items = [evidence("kubectl get nodes", table(["NAME", "SCHEDULING", `${c.namespace.toUpperCase()} PODS`], nodes.value.map((n) => [n.metadata?.name ?? "", n.spec?.unschedulable ? "SchedulingDisabled" : "enabled", left(n.metadata?.name ?? "").length])))];
-    if (pdbs.ok && pdbs.value.length) items.push(evidence(`kubectl get pdb -n ${c.namespace}`, pdbTable(pdbs.value)));
+    if (pdbs.value.length) items.push(evidence(`kubectl get pdb -n ${c.namespace}`, pdbTable(pdbs.value)));
     if (cordoned.length === 0) return verdict("fail", expected, "no node is cordoned: the drain has not run (or the node was uncordoned)", items);
     const drained = cordoned.filter((n) => left(n).length === 0);
     if (drained.length === 0) {
       const n = cordoned[0]!;
       return verdict("fail", expected, `node ${n} is cordoned but still runs ${left(n).map((p) => p.metadata?.name).join(", ")}: the drain stopped before evicting them`, items);
     }
-    const broken = pdbs.ok ? pdbs.value.filter((p) => !pdbKept(p)).map((p) => p.metadata?.name) : [];
+    const broken = pdbs.value.filter((p) => !pdbKept(p)).map((p) => p.metadata?.name);
     if (broken.length) return verdict("fail", expected, `node ${drained[0]} is drained, but ${broken.join(", ")} are below their budget`, items);
     return verdict("pass", expected, `node ${drained[0]} is drained and every budget held`, items);
   },

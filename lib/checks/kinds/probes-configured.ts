@@ -25,7 +25,7 @@ export const probesConfigured = defineCheck(
       const container = d.value.spec?.template.spec?.containers.find((x) => x.name === c.container);
       if (!container) return verdict("fail", expected, `no container ${c.container}`);
       const absent = [c.liveness && !container.livenessProbe && "liveness", c.readiness && !container.readinessProbe && "readiness"].filter((x): x is string => typeof x === "string");
-      return verdict(absent.length ? "fail" : "pass", expected, absent.length ? `no ${absent.join(" or ")} probe` : "both configured", [
+      return verdict(absent.length ? "fail" : "pass", expected, absent.length ? `no ${absent.join(" or ")} probe` : `${wanted} configured`, [
         evidence(`kubectl describe deployment ${c.deployment} (container ${c.container})`, `Liveness:   ${describeProbe(container.livenessProbe)}\nReadiness:  ${describeProbe(container.readinessProbe)}`),
       ]);
     },

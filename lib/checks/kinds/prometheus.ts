@@ -25,7 +25,7 @@ function unusable(j: Json<unknown>, expected: string, ns: string, service: strin
   if (j.http.problem) return verdict("fail", expected, j.http.problem, [transcript]);
   const a = j.http.answers[0];
   if (!a) return verdict("fail", expected, "no answer", [transcript]);
-  if (!a.ok) return verdict("fail", expected, a.message, [transcript]);
+  if (!a.ok) return verdict(a.kind === "forbidden" ? "error" : "fail", expected, a.message, [transcript]);
   if (a.value.status !== 200) return verdict("fail", expected, `HTTP ${a.value.status} from ${path}`, [transcript]);
   if (j.parseError || j.data === undefined) return verdict("fail", expected, j.parseError ?? "no data in the answer", [transcript]);
   return undefined;
