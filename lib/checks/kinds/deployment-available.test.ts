@@ -33,6 +33,16 @@ describe("deploymentAvailable", () => {
     expect(v.actual).toBe('Waiting for deployment "ecommerce-backend-deployment" rollout to finish: 1 out of 3 new replicas have been updated...');
   });
 
+  it("fails for a deployment scaled to zero, which the controller still calls Available", () => {
+    const f = deploymentPods("day03-deployments", "day03-pods", "ecommerce-backend-deployment");
+    const zero = variant((f.deployment as { value: Deployment }).value, (d) => {
+      d.spec!.replicas = 0;
+      d.status = { ...d.status, replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 };
+    });
+    const v = deploymentAvailable.evaluate({ deployment: ok(zero), pods: ok([]) }, backend);
+    expect(v).toMatchObject({ status: "fail", actual: "scaled to zero replicas" });
+  });
+
   it("with minReady, fails when fewer pods are Ready", () => {
     const v = deploymentAvailable.evaluate(deploymentPods("day03-deployments", "day03-pods", "ecommerce-frontend-deployment"), { ...backend, name: "ecommerce-frontend-deployment", minReady: 3 });
     expect(v).toMatchObject({ status: "fail", actual: "only 2 ready pods" });

@@ -16,8 +16,10 @@ export const deploymentAvailable = defineCheck(checkSchemaOf("deploymentAvailabl
     const rollout = rolloutStatus(d);
     const ready = pods.ok ? readyPods(pods.value).length : 0;
     const enough = !c.minReady || ready >= c.minReady;
-    const ok = available && rollout.state === "done" && enough;
-    const actual = ok ? `${d.status?.availableReplicas ?? 0}/${d.spec?.replicas ?? 0} available` : !available ? "not Available" : rollout.state !== "done" ? rollout.message : `only ${ready} ready pods`;
+    // A deployment scaled to zero is "Available" to the controller, but serves nothing.
+    const scaledToZero = d.spec?.replicas === 0;
+    const ok = available && rollout.state === "done" && enough && !scaledToZero;
+    const actual = ok ? `${d.status?.availableReplicas ?? 0}/${d.spec?.replicas ?? 0} available` : scaledToZero ? "scaled to zero replicas" : !available ? "not Available" : rollout.state !== "done" ? rollout.message : `only ${ready} ready pods`;
     return verdict(ok ? "pass" : "fail", expected, actual, [
       evidence(`kubectl get deployment ${c.name} -n ${c.namespace}`, deploymentTable(d)),
       evidence(`kubectl rollout status deployment/${c.name}`, rollout.message),

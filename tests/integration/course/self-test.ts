@@ -68,6 +68,18 @@ export function judgeAfter(step: Step, results: CheckResult[], phase = "after"):
   return { phase, ok: wrong.length === 0, detail: wrong.length ? `expected to pass: ${describe(results, wrong.map((c) => c.id))}` : `${results.length} passed` };
 }
 
+/** The default repair: every course manifest up to this step applied again, in order (as `kubectl apply -f` of each). */
+async function reapplyUpTo(teamId: string, step: Step): Promise<string[]> {
+  const steps = allSteps(loadCourse());
+  const upTo = steps.slice(0, steps.findIndex((s) => s.id === step.id) + 1).filter((s) => manifestFilesOf(s).length > 0);
+  const problems: string[] = [];
+  for (const s of upTo) {
+    const r = await run(teamId, s, "APPLY");
+    if (r.status !== "PASSED") problems.push(`re-apply ${s.number}: ${r.summary}`);
+  }
+  return problems;
+}
+
 export async function breaksOf(teamId: string, step: Step): Promise<Phase[]> {
   const phases: Phase[] = [];
   for (const [i, b] of (step.selfTest?.breaks ?? []).entries()) {
@@ -82,7 +94,7 @@ export async function breaksOf(teamId: string, step: Step): Promise<Phase[]> {
     const by = statusOf(results);
     const missed = b.fails.filter((id) => by.get(id)?.status !== "fail");
     phases.push({ phase: label, ok: missed.length === 0, detail: missed.length ? `should fail but: ${describe(results, missed)}` : `${b.fails.join(", ")} failed as they should` });
-    const repaired = b.repair ? await operate(teamId, step, b.repair) : await doStep(teamId, step);
+    const repaired = b.repair ? await operate(teamId, step, b.repair) : await reapplyUpTo(teamId, step);
     phases.push(repaired.length ? { phase: `${label} repair`, ok: false, detail: repaired.join("; ") } : judgeAfter(step, await verify(teamId, step), `${label} repaired`));
   }
   return phases;
