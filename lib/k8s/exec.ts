@@ -33,6 +33,15 @@ function collector(limit: number, state: { bytes: number; truncated: boolean }) 
   return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
+// The ws library reports a refused upgrade as "Unexpected server response: <status>".
+function upgradeFailure(error: unknown, req: ExecRequest) {
+  const status = /Unexpected server response: (\d+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  if (status === "400") return failure("invalid", `The API server refused to exec in pod ${req.pod}: container "${req.container}" may not exist there (HTTP 400).`, { status: 400 });
+  if (status === "403") return failure("forbidden", `Daybook's identity may not exec into pods in ${req.namespace} (needs get and create on pods/exec).`, { status: 403 });
+  if (status === "404") return failure("notFound", `Pod ${req.pod} no longer exists in ${req.namespace}.`, { status: 404 });
+  return toFailure(error);
+}
+
 /** kubectl's remotecommand status → the process exit code. */
 export function exitCodeOf(status: V1Status | undefined): number | undefined {
   if (!status) return undefined;
@@ -68,6 +77,6 @@ export async function execInPod(kc: KubeConfig, req: ExecRequest): Promise<K8sRe
         // Old servers may close without a status frame; the exit code is then unknown.
         socket.on("close", () => setTimeout(() => finish(failure("server", "The exec stream closed without an exit status.")), 500));
       })
-      .catch((error: unknown) => finish(toFailure(error)));
+      .catch((error: unknown) => finish(upgradeFailure(error, req)));
   });
 }

@@ -12,7 +12,8 @@ export type ExecFetched = DeploymentPods & { pod?: string; container?: string; r
 /** `kubectl exec deployment/D [-c C] -- CMD`: the pod kubectl would pick, and what the command did. */
 export async function execInDeployment(reads: ClusterReads, namespace: string, deployment: string, container: string | undefined, command: string[], timeoutMs = 30_000): Promise<ExecFetched> {
   const dp = await deploymentPods(reads, namespace, deployment);
-  const pod = dp.pods.ok ? pickPod(dp.pods.value) : undefined;
+  // During a rollout old pods may lack the container (Day 8 adds the sidecar): exec only where it exists.
+  const pod = dp.pods.ok ? pickPod(dp.pods.value.filter((p) => !container || (p.spec?.containers ?? []).some((c) => c.name === container))) : undefined;
   if (!pod) return dp;
   const chosen = container ?? defaultContainer(pod);
   const podName = pod.metadata!.name!;

@@ -1,5 +1,6 @@
 import type { K8sResult } from "@/lib/k8s/result";
 import { defaultContainer, podForLogs } from "@/lib/k8s/pods";
+import type { Pod } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
 import { apiError, evidence, lines, missing, verdict } from "../evidence";
 import { deploymentPods, notFoundText, type DeploymentPods } from "./workloads";
@@ -11,7 +12,8 @@ export const podLogsContain = defineCheck(
   {
     async fetch(reads, c): Promise<Fetched> {
       const dp = await deploymentPods(reads, c.namespace, c.deployment);
-      const pod = dp.pods.ok ? podForLogs(dp.pods.value) : undefined;
+      const has = (p: Pod) => !c.container || [...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])].some((x) => x.name === c.container);
+      const pod = dp.pods.ok ? podForLogs(dp.pods.value.filter(has)) : undefined;
       if (!pod) return dp;
       const container = c.container ?? defaultContainer(pod);
       const podName = pod.metadata!.name!;

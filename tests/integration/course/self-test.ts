@@ -18,7 +18,7 @@ export const isDeferred = (c: Step["checks"][number]) => c.kind === "loadTest" |
 const automated = (s: Step) => s.checks.filter((c) => c.kind !== "manual" && !isDeferred(c));
 const statusOf = (results: CheckResult[]) => new Map(results.map((r) => [r.checkId, r]));
 
-async function run(teamId: string, step: Step, kind: "APPLY" | "OPERATION" | "VERIFY", extra: { operation?: Operation; settleScale?: number } = {}) {
+async function run(teamId: string, step: Step, kind: "APPLY" | "OPERATION" | "VERIFY", extra: { operation?: Operation; settleScale?: number; force?: boolean } = {}) {
   const launched = await launchRun({ teamId, step, kind, actorId: null, ...extra });
   await launched.done;
   return (await getDb()).run.findUniqueOrThrow({ where: { id: launched.runId } });
@@ -74,7 +74,8 @@ async function reapplyUpTo(teamId: string, step: Step): Promise<string[]> {
   const upTo = steps.slice(0, steps.findIndex((s) => s.id === step.id) + 1).filter((s) => manifestFilesOf(s).length > 0);
   const problems: string[] = [];
   for (const s of upTo) {
-    const r = await run(teamId, s, "APPLY");
+    // Forced: the break may have taken over fields (an edited ConfigMap), as a student's kubectl edit would.
+    const r = await run(teamId, s, "APPLY", { force: true });
     if (r.status !== "PASSED") problems.push(`re-apply ${s.number}: ${r.summary}`);
   }
   return problems;
@@ -89,10 +90,15 @@ export async function breaksOf(teamId: string, step: Step): Promise<Phase[]> {
       phases.push({ phase: label, ok: false, detail: `the break itself failed: ${broke.join("; ")}` });
       continue;
     }
-    // Broken state does not settle back by itself: a short window is enough to see it.
-    const results = await verify(teamId, step, 0.05);
-    const by = statusOf(results);
-    const missed = b.fails.filter((id) => by.get(id)?.status !== "fail");
+    // Controllers take a moment to notice a break (a PDB's healthy count, say): look again for up to 30 s.
+    let results: CheckResult[] = [];
+    let missed: string[] = b.fails;
+    for (const started = Date.now(); missed.length > 0 && Date.now() - started < 30_000; ) {
+      if (results.length) await new Promise((r) => setTimeout(r, 2000));
+      results = await verify(teamId, step, 0);
+      const by = statusOf(results);
+      missed = b.fails.filter((id) => by.get(id)?.status !== "fail");
+    }
     phases.push({ phase: label, ok: missed.length === 0, detail: missed.length ? `should fail but: ${describe(results, missed)}` : `${b.fails.join(", ")} failed as they should` });
     const repaired = b.repair ? await operate(teamId, step, b.repair) : await reapplyUpTo(teamId, step);
     phases.push(repaired.length ? { phase: `${label} repair`, ok: false, detail: repaired.join("; ") } : judgeAfter(step, await verify(teamId, step), `${label} repaired`));
