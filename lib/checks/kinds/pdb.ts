@@ -48,6 +48,10 @@ export const nodeDrained = defineCheck(checkSchemaOf("nodeDrained", { namespace 
     const left = (node: string) => pods.value.filter((p) => p.spec?.nodeName === node && !p.metadata?.deletionTimestamp && drainVerdict(p, { ignoreDaemonSets: true, deleteEmptyDirData: true, force: true }).action === "evict");
     const items = [evidence("kubectl get nodes", table(["NAME", "SCHEDULING", `${c.namespace.toUpperCase()} PODS`], nodes.value.map((n) => [n.metadata?.name ?? "", n.spec?.unschedulable ? "SchedulingDisabled" : "enabled", left(n.metadata?.name ?? "").length])))];
     if (pdbs.value.length) items.push(evidence(`kubectl get pdb -n ${c.namespace}`, pdbTable(pdbs.value)));
+    if (!pdbs.ok) return apiError(expected, pdbs, "pod disruption budgets");
+    // Without budgets, or without pods, an empty cordoned node proves nothing about this namespace.
+    if (pdbs.value.length === 0) return verdict("fail", expected, `no PodDisruptionBudget in ${c.namespace}: there is nothing for the drain to honour`, items);
+    if (pods.value.every((p) => p.metadata?.deletionTimestamp || p.status?.phase !== "Running")) return verdict("fail", expected, `no pod of ${c.namespace} is running anywhere`, items);
     if (cordoned.length === 0) return verdict("fail", expected, "no node is cordoned: the drain has not run (or the node was uncordoned)", items);
     const drained = cordoned.filter((n) => left(n).length === 0);
     if (drained.length === 0) {
