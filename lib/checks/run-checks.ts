@@ -28,8 +28,9 @@ async function runOne(reads: ClusterReads, check: Check, opts: RunOptions): Prom
   const started = performance.now();
   const base = { checkId: check.id, title: check.title, kind: check.kind };
   if (check.kind === "validationSuite") {
+    // A suite's settle window applies to each of its checks that has none of its own.
     if (!opts.suites) return { ...base, status: "error", expected: check.title, actual: "validation suites are not loaded", evidence: [], durationMs: 0 };
-    const children = resolveSuite(opts.suites, check.suite, check.args).map(({ suite, check: c }) => ({ ...c, id: `${suite}/${c.id}` }) as Check);
+    const children = resolveSuite(opts.suites, check.suite, check.args).map(({ suite, check: c }) => ({ ...c, id: `${suite}/${c.id}`, settle: c.settle ?? check.settle }) as Check);
     const results = await runChecks(reads, children, { ...opts, onResult: undefined });
     return { ...base, ...summarizeSuite(check.suite, results), durationMs: Math.round(performance.now() - started), children: results };
   }
