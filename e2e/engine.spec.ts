@@ -14,14 +14,17 @@ async function openStep(page: Page, id: string) {
   await expect(page.getByRole("heading", { level: 2, name: "On your cluster" })).toBeVisible();
 }
 
+/** The step's engine panel; the run history beside it repeats each run's summary. */
+const panel = (page: Page) => page.getByRole("region", { name: "On your cluster" });
+
 async function verifyAndSee(page: Page, summary: RegExp) {
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
-  await expect(page.getByText(summary).first()).toBeVisible({ timeout: 120_000 });
+  await panel(page).getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(panel(page).getByText(summary).first()).toBeVisible({ timeout: 120_000 });
 }
 
 async function applyAndSee(page: Page, summary: RegExp) {
-  await page.getByRole("button", { name: "Apply", exact: true }).click();
-  await expect(page.getByText(summary).first()).toBeVisible({ timeout: 60_000 });
+  await panel(page).getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(panel(page).getByText(summary).first()).toBeVisible({ timeout: 60_000 });
 }
 
 test("[STUDENT] connects the local cluster, previews and applies Days 1–3, sees a failure explained, then verified", async ({ page }, info) => {
@@ -45,8 +48,8 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
   await verifyAndSee(page, /1 failed|2 failed|3 failed/);
   await expect(page.getByText(`namespace ${namespace} not found`)).toBeVisible();
   await page.getByRole("button", { name: "Preview changes" }).click();
-  await expect(page.getByText("3 would be created, 0 would be changed, 0 unchanged")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(`Namespace/${namespace}`)).toBeVisible();
+  await expect(panel(page).getByText("3 would be created, 0 would be changed, 0 unchanged")).toBeVisible({ timeout: 60_000 });
+  await expect(panel(page).getByText(`Namespace/${namespace}`)).toBeVisible();
   await applyAndSee(page, /3 created, 0 changed, 0 unchanged/);
   await verifyAndSee(page, /3 of 3 checks met/);
   await page.screenshot({ path: info.outputPath("step-1-2-verified.png"), fullPage: true });
@@ -55,7 +58,7 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
     await openStep(page, step);
     await applyAndSee(page, /created/);
     await verifyAndSee(page, /of \d+ checks met$/);
-    await expect(page.getByText(/(\d+) of \1 checks met/).first()).toBeVisible({ timeout: 180_000 });
+    await expect(panel(page).getByText(/(\d+) of \1 checks met/).first()).toBeVisible({ timeout: 180_000 });
   }
   await openStep(page, "d03-s2");
   await verifyAndSee(page, /3 of 3 checks met/);

@@ -1,5 +1,6 @@
 // Starts `next start` on a fresh database for the end-to-end tests: node scripts/e2e-server.mjs <embedded|postgres> <port>
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,22 @@ if (kind === "postgres") {
   const url = new URL(server);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
+  // The production set-up needs its own key and an explicit allow-list; the embedded one derives both.
+  env.DAYBOOK_ENCRYPTION_KEY = crypto.randomBytes(32).toString("base64");
+  env.DAYBOOK_CLUSTER_ALLOW = localClusterAllowList();
+}
+
+/** 127.0.0.1:<api port>,127.0.0.1:<ingress port> of the local control plane the test run started. */
+function localClusterAllowList() {
+  const run = process.env.DAYBOOK_CLUSTER_RUN || "/tmp/daybook-cluster";
+  const entries = [];
+  const kubeconfig = path.join(run, "kubeconfig");
+  const server = fs.existsSync(kubeconfig) && /server:\s*(\S+)/.exec(fs.readFileSync(kubeconfig, "utf8"))?.[1];
+  if (server) entries.push(new URL(server).host);
+  const envFile = path.join(run, "env");
+  const ingress = fs.existsSync(envFile) && /^DAYBOOK_INGRESS_URL=(\S+)/m.exec(fs.readFileSync(envFile, "utf8"))?.[1];
+  if (ingress) entries.push(new URL(ingress).host);
+  return entries.join(",");
 }
 
 const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
