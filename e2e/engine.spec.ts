@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { deleteNamespace, localKubeconfig, removeConfigMapKey } from "./cluster";
-import { signIn } from "./support";
+import { overflowProblems } from "./overflow";
+import { createTeam, JOINED_PASSWORD, signIn } from "./support";
 
 // Each database's server drives its own namespace on the one local control plane.
 const namespace = `e2e-${process.env.DAYBOOK_E2E_PORT ?? "x"}-${Date.now().toString(36)}`.slice(0, 40);
@@ -8,6 +9,14 @@ const namespace = `e2e-${process.env.DAYBOOK_E2E_PORT ?? "x"}-${Date.now().toStr
 test.skip(() => localKubeconfig() === null, "needs the local control plane (npm run cluster:up)");
 test.describe.configure({ mode: "serial" });
 test.afterAll(() => deleteNamespace(namespace));
+
+// A team of its own: its verified steps must not change the demo teams' progress other specs count.
+let lead = "";
+let teammate = "";
+test.beforeAll(async ({ browser }, info) => {
+  const emails = await createTeam(browser, info.project.use.baseURL!, "Team Kepler", ["Kai", "Kim"]);
+  [lead, teammate] = [emails[0]!, emails[1]!];
+});
 
 async function openStep(page: Page, id: string) {
   await page.goto(`/plan/step/${id}`);
@@ -29,7 +38,7 @@ async function applyAndSee(page: Page, summary: RegExp) {
 
 test("[STUDENT] connects the local cluster, previews and applies Days 1–3, sees a failure explained, then verified", async ({ page }, info) => {
   test.setTimeout(600_000);
-  await signIn(page, "alice@daybook.local");
+  await signIn(page, lead, JOINED_PASSWORD);
   await page.goto("/plan/cluster");
   await page.getByRole("button", { name: "Use the local cluster" }).click();
   await expect(page.getByText("API server")).toBeVisible({ timeout: 60_000 });
@@ -62,28 +71,34 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
   }
   await openStep(page, "d03-s2");
   await verifyAndSee(page, /3 of 3 checks met/);
+
+  // Evidence is wide kubectl output: on a phone it scrolls inside its block, with a scrollbar.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openStep(page, "d03-s1");
+  await expect(panel(page).getByText(/checks met/).first()).toBeVisible();
+  expect(await overflowProblems(page)).toEqual([]);
 });
 
 test("[STUDENT] a teammate's Apply at the same moment applies once", async ({ browser, baseURL }) => {
   const open = async (email: string) => {
     const context = await browser.newContext({ baseURL });
     const p = await context.newPage();
-    await signIn(p, email);
+    await signIn(p, email, JOINED_PASSWORD);
     await openStep(p, "d03-s1");
     return { p, close: () => context.close() };
   };
-  const [alice, amir] = await Promise.all([open("alice@daybook.local"), open("amir@daybook.local")]);
-  const before = await alice.p.getByRole("link", { name: "Apply" }).count();
-  await Promise.all([alice.p.getByRole("button", { name: "Apply", exact: true }).click(), amir.p.getByRole("button", { name: "Apply", exact: true }).click()]);
-  await expect(alice.p.getByText(/0 created, 0 changed, \d+ unchanged/).first()).toBeVisible({ timeout: 60_000 });
-  await alice.p.reload();
-  await expect(alice.p.getByRole("link", { name: "Apply" })).toHaveCount(before + 1);
-  await Promise.all([alice.close(), amir.close()]);
+  const [first, second] = await Promise.all([open(lead), open(teammate)]);
+  const before = await first.p.getByRole("link", { name: "Apply" }).count();
+  await Promise.all([panel(first.p).getByRole("button", { name: "Apply", exact: true }).click(), panel(second.p).getByRole("button", { name: "Apply", exact: true }).click()]);
+  await expect(panel(first.p).getByText(/0 created, 0 changed, \d+ unchanged/).first()).toBeVisible({ timeout: 60_000 });
+  await first.p.reload();
+  await expect(first.p.getByRole("link", { name: "Apply" })).toHaveCount(before + 1);
+  await Promise.all([first.close(), second.close()]);
 });
 
 test("[STUDENT] re-verify all marks a step broken behind Daybook's back as regressed", async ({ page }) => {
   test.setTimeout(300_000);
-  await signIn(page, "alice@daybook.local");
+  await signIn(page, lead, JOINED_PASSWORD);
   await removeConfigMapKey(namespace, "ecommerce-backend-config", "DATABASE_HOST");
   await page.goto("/plan/cluster");
   await page.getByRole("button", { name: "Re-verify all verified steps" }).click();

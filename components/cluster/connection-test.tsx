@@ -26,7 +26,7 @@ export function ConnectionTest({ teamId }: { teamId: string }) {
           {report.missing.length === 0 && report.unverified.length === 0 ? <p className="text-emerald-900">✓ The identity may do everything the course needs.</p> : null}
           {[["Missing permissions", report.missing], ["Could not be verified", report.unverified]].map(([title, rows]) =>
             (rows as ConnectionReport["missing"]).length ? (
-              <div key={title as string} className="overflow-x-auto">
+              <div key={title as string} className="scroll-visible">
                 <table className="w-full text-left text-xs">
                   <caption className="mb-1 text-left text-sm font-medium">{title as string}</caption>
                   <thead><tr className="text-slate-600"><th className="pr-3">Scope</th><th className="pr-3">Resource</th><th className="pr-3">Verbs</th><th>Needed for</th></tr></thead>

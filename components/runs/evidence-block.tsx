@@ -7,7 +7,7 @@ export function EvidenceBlock({ evidence }: { evidence: Evidence[] }) {
       {evidence.map((e, i) => (
         <figure key={i} className="min-w-0">
           <figcaption className="font-mono text-xs text-slate-600">{e.title.startsWith("kubectl") || e.title.startsWith("helm") || e.title.startsWith("$") ? `$ ${e.title}` : e.title}</figcaption>
-          <pre tabIndex={0} aria-label={e.title} className="mt-1 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">{e.text || "(no output)"}</pre>
+          <pre tabIndex={0} aria-label={e.title} className="scroll-visible mt-1 max-h-72 overflow-y-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">{e.text || "(no output)"}</pre>
         </figure>
       ))}
     </div>

@@ -10,7 +10,7 @@ export function NoteConflict({ theirs, onUseTheirs, onKeepMine, pending }: { the
       <p className="text-sm font-medium text-amber-900">
         {theirs.updatedBy ?? "A teammate"} saved a newer version{theirs.updatedAt ? ` at ${new Date(theirs.updatedAt).toUTCString().slice(5, 22)} UTC` : ""}. Merge what you need into your draft above, then choose.
       </p>
-      <div className="max-h-64 overflow-auto rounded-md border border-amber-200 bg-white p-3" tabIndex={0}>
+      <div className="scroll-visible max-h-64 overflow-y-auto rounded-md border border-amber-200 bg-white p-3" tabIndex={0}>
         {theirs.body.trim() ? <Markdown text={theirs.body} /> : <p className="text-sm text-slate-600">Their note is empty.</p>}
         {theirs.blocked ? <p className="mt-2 text-sm text-rose-800"><strong>Blocked:</strong> {theirs.blockedReason}</p> : null}
       </div>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { KubeConfig } from "@kubernetes/client-node";
+import { changedByApply } from "./diff";
 import { waitFor } from "./wait";
 import { getObject, objectPath } from "./objects";
 import { rest } from "./rest";
@@ -87,7 +88,7 @@ export async function applyObjects(kc: KubeConfig, objects: readonly Applicable[
       outcomes.push({ ...base, verb: "failed", failure: applied });
       continue;
     }
-    const verb: ApplyVerb = !live ? "created" : live.metadata?.resourceVersion === applied.value.metadata?.resourceVersion ? "unchanged" : "configured";
+    const verb: ApplyVerb = !live ? "created" : changedByApply(live, applied.value, obj, opts.fieldManager ?? FIELD_MANAGER) ? "configured" : "unchanged";
     if (obj.kind === "Namespace" && !live) newNamespaces.add(obj.metadata.name);
     outcomes.push({ ...base, verb, live, result: applied.value });
     if (!opts.dryRun && obj.kind === "CustomResourceDefinition") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffObjects, secretSummary } from "./diff";
+import { changedByApply, diffObjects, secretSummary } from "./diff";
 
 const deployment = (image: string, replicas = 3) => ({
   apiVersion: "apps/v1",
@@ -46,5 +46,44 @@ describe("diffObjects", () => {
 
   it("summarises a Secret by key and size", () => {
     expect(secretSummary({ data: { b: Buffer.from("abc").toString("base64") }, stringData: { a: "xy" } })).toEqual([{ key: "a", bytes: 2 }, { key: "b", bytes: 3 }]);
+  });
+});
+
+describe("changedByApply", () => {
+  const owned = (fields: unknown) => [{ manager: "daybook", operation: "Apply", fieldsV1: fields }];
+  const pvc = (rv: string, extra: Record<string, unknown> = {}, managedFields: unknown[] = owned({ "f:spec": {} })) => ({
+    apiVersion: "v1",
+    kind: "PersistentVolumeClaim",
+    metadata: { name: "data", namespace: "a", resourceVersion: rv, managedFields },
+    spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } }, ...extra },
+  });
+  const manifest = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data", namespace: "a" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } };
+
+  it("is unchanged when the server kept the same version", () => {
+    expect(changedByApply(pvc("5"), pvc("5"), manifest, "daybook")).toBe(false);
+  });
+
+  it("ignores a controller's own write between the read and the apply", () => {
+    expect(changedByApply(pvc("5"), pvc("6", { volumeName: "pv-1" }), manifest, "daybook")).toBe(false);
+  });
+
+  it("sees a field the manifest sets change", () => {
+    const bigger = { ...manifest, spec: { ...manifest.spec, resources: { requests: { storage: "2Gi" } } } };
+    expect(changedByApply(pvc("5"), pvc("6", { resources: { requests: { storage: "2Gi" } } }), bigger, "daybook")).toBe(true);
+  });
+
+  it("sees a field it used to own dropped", () => {
+    expect(changedByApply(pvc("5", {}, owned({ "f:spec": { "f:volumeMode": {} } })), pvc("6"), manifest, "daybook")).toBe(true);
+  });
+
+  it("taking over fields kubectl set to the same values is not a change", () => {
+    expect(changedByApply(pvc("5", {}, [{ manager: "kubectl", operation: "Apply", fieldsV1: {} }]), pvc("6"), manifest, "daybook")).toBe(false);
+  });
+
+  it("compares a Secret's stringData as the data it is stored as", () => {
+    const secret = (rv: string, password: string) => ({ apiVersion: "v1", kind: "Secret", metadata: { name: "s", resourceVersion: rv, managedFields: owned({}) }, data: { password: Buffer.from(password).toString("base64") } });
+    const wants = (password: string) => ({ apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, stringData: { password } });
+    expect(changedByApply(secret("1", "old"), secret("2", "new"), wants("new"), "daybook")).toBe(true);
+    expect(changedByApply(secret("1", "same"), secret("2", "same"), wants("same"), "daybook")).toBe(false);
   });
 });

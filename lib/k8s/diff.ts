@@ -70,3 +70,40 @@ export function secretSummary(secret: KubeObject): { key: string; bytes: number 
     ...Object.entries(stringData).map(([key, v]) => ({ key, bytes: Buffer.byteLength(v) })),
   ].sort((a, b) => a.key.localeCompare(b.key));
 }
+
+/** `obj` cut down to the fields `shape` sets (lists of named items matched by name). */
+function project(obj: Json | undefined, shape: Json | undefined): Json | undefined {
+  if (obj === undefined || !isObject(shape) || !isObject(obj)) {
+    if (Array.isArray(shape) && Array.isArray(obj) && shape.every((x, i) => keyOf(x, i) !== String(i))) {
+      const live = new Map(obj.map((x, i) => [keyOf(x, i), x]));
+      return shape.map((x, i) => project(live.get(keyOf(x, i)), x) ?? null);
+    }
+    return obj;
+  }
+  return Object.fromEntries(Object.keys(shape).map((k) => [k, project(obj[k], shape[k]) ?? null]));
+}
+
+/** A Secret's stringData is stored as data; compare it the way the server keeps it. */
+function asStored(manifest: KubeObject): KubeObject {
+  const { stringData, ...rest } = manifest as KubeObject & { stringData?: Record<string, string>; data?: Record<string, string> };
+  if (manifest.kind !== "Secret" || !stringData) return manifest;
+  const encoded = Object.fromEntries(Object.entries(stringData).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
+  return { ...rest, data: { ...(rest as { data?: Record<string, string> }).data, ...encoded } } as KubeObject;
+}
+
+type ManagedFields = { manager?: string; operation?: string; fieldsV1?: unknown };
+const ownedFields = (o: KubeObject, manager: string) => ((o.metadata?.managedFields ?? []) as ManagedFields[]).find((m) => m.manager === manager && m.operation === "Apply")?.fieldsV1;
+
+/**
+ * Whether an apply changed anything: a field the manifest sets now reads differently, or the set of
+ * fields the manager owns changed (it dropped one). A controller writing status or its own fields
+ * between the read and the apply is not our change.
+ */
+export function changedByApply(live: KubeObject, applied: KubeObject, manifest: KubeObject, manager: string): boolean {
+  if (live.metadata?.resourceVersion === applied.metadata?.resourceVersion) return false;
+  const shape = comparable(asStored(manifest));
+  if (JSON.stringify(project(comparable(live), shape)) !== JSON.stringify(project(comparable(applied), shape))) return true;
+  const before = ownedFields(live, manager);
+  // Taking over fields another manager set (kubectl, say) to the same values changes nothing.
+  return before !== undefined && JSON.stringify(before) !== JSON.stringify(ownedFields(applied, manager));
+}

@@ -55,7 +55,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
           <ObjectResults results={r} />
         ) : r.type === "operation" ? (
           <div className="space-y-4">
-            <pre tabIndex={0} aria-label="What the command did" className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{r.log.join("\n") || "(no output)"}</pre>
+            <pre tabIndex={0} aria-label="What the command did" className="scroll-visible max-h-96 overflow-y-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{r.log.join("\n") || "(no output)"}</pre>
             {r.checks?.length ? <ul className="space-y-2">{r.checks.map((c) => <CheckResultItem key={c.checkId} result={c} />)}</ul> : null}
           </div>
         ) : (
