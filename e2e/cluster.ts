@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { AppsV1Api, CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 
 /** The local control plane the test run started (scripts/cluster/up.sh), as a student's own terminal would use it. */
 export function localKubeconfig(): KubeConfig | null {
@@ -23,4 +23,10 @@ export async function removeConfigMapKey(namespace: string, name: string, key: s
 export async function deleteNamespace(namespace: string): Promise<void> {
   const kc = localKubeconfig();
   await kc?.makeApiClient(CoreV1Api).deleteNamespace({ name: namespace }).catch(() => undefined);
+}
+
+/** `kubectl scale deployment NAME --replicas=N -n NS`, behind Daybook's back. */
+export async function scaleDeployment(namespace: string, name: string, replicas: number): Promise<void> {
+  const apps = localKubeconfig()!.makeApiClient(AppsV1Api);
+  await apps.patchNamespacedDeploymentScale({ name, namespace, body: { spec: { replicas } } }, setHeaderOptions("Content-Type", PatchStrategy.MergePatch));
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { deleteNamespace, localKubeconfig, removeConfigMapKey } from "./cluster";
+import { deleteNamespace, localKubeconfig, removeConfigMapKey, scaleDeployment } from "./cluster";
 import { overflowProblems } from "./overflow";
 import { createTeam, JOINED_PASSWORD, signIn } from "./support";
 
@@ -79,7 +79,8 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
   expect(await overflowProblems(page)).toEqual([]);
 });
 
-test("[STUDENT] a teammate's Apply at the same moment applies once", async ({ browser, baseURL }) => {
+test("[STUDENT] a double click on Apply applies once, and teammates verifying at once share one run", async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
   const open = async (email: string) => {
     const context = await browser.newContext({ baseURL });
     const p = await context.newPage();
@@ -88,11 +89,22 @@ test("[STUDENT] a teammate's Apply at the same moment applies once", async ({ br
     return { p, close: () => context.close() };
   };
   const [first, second] = await Promise.all([open(lead), open(teammate)]);
-  const before = await first.p.getByRole("link", { name: "Apply" }).count();
-  await Promise.all([panel(first.p).getByRole("button", { name: "Apply", exact: true }).click(), panel(second.p).getByRole("button", { name: "Apply", exact: true }).click()]);
+  const applies = await first.p.getByRole("link", { name: "Apply" }).count();
+  await panel(first.p).getByRole("button", { name: "Apply", exact: true }).dblclick();
   await expect(panel(first.p).getByText(/0 created, 0 changed, \d+ unchanged/).first()).toBeVisible({ timeout: 60_000 });
   await first.p.reload();
-  await expect(first.p.getByRole("link", { name: "Apply" })).toHaveCount(before + 1);
+  await expect(first.p.getByRole("link", { name: "Apply" })).toHaveCount(applies + 1);
+
+  // Scaled to zero, the checks wait (settle) for the backend: long enough for both clicks to meet one run.
+  await scaleDeployment(namespace, "ecommerce-backend-deployment", 0);
+  const verifies = await first.p.getByRole("link", { name: "Verify" }).count();
+  await Promise.all([first, second].map(({ p }) => panel(p).getByRole("button", { name: "Verify", exact: true }).click()));
+  for (const { p } of [first, second]) await expect(panel(p).getByRole("button", { name: "Verifying…" })).toBeVisible({ timeout: 30_000 });
+  await scaleDeployment(namespace, "ecommerce-backend-deployment", 3);
+  for (const { p } of [first, second]) await expect(panel(p).getByText(/(\d+) of \1 checks met/).first()).toBeVisible({ timeout: 180_000 });
+  await expect(panel(first.p).getByText(/Waited [\d.]+ m?s for the cluster to settle/).first()).toBeVisible();
+  await first.p.reload();
+  await expect(first.p.getByRole("link", { name: "Verify" })).toHaveCount(verifies + 1);
   await Promise.all([first.close(), second.close()]);
 });
 
