@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
-import { applyCourseFiles, inPod, provideClaimVolume, readyPods } from "../../tests/integration/support/course-workload";
+import { applyCourseFiles, inPod, readyPods } from "../../tests/integration/support/course-workload";
 import { forwardPort } from "../../tests/integration/support/port-forward";
 
 const run = process.env.DAYBOOK_CLUSTER_RUN ?? "/tmp/daybook-cluster";
@@ -45,14 +45,12 @@ function get(port: number, urlPath: string, agent: http.Agent): Promise<number> 
 }
 
 const ns = `bench-${randomBytes(3).toString("hex")}`;
-let volume = "";
 try {
   console.log(`podsim pid ${podsimPid}: rss ${rssMiB().toFixed(0)} MiB before the benchmark`);
   await core.createNamespace({ body: { metadata: { name: ns } } });
   for (;;) {
     try { await core.readNamespacedServiceAccount({ name: "default", namespace: ns }); break; } catch { await sleep(100); }
   }
-  volume = await provideClaimVolume(kc, ns, "ecommerce-database-pvc", "10Gi");
   const deployStart = performance.now();
   await applyCourseFiles(kc, ns, ["k8s-manifests/01-namespace.yaml", "k8s-manifests/02-configmaps.yaml", "k8s-manifests/03-secrets.yaml",
     "k8s-manifests/04-deployments.yaml", "k8s-manifests/05-services.yaml"]);
@@ -118,5 +116,4 @@ try {
   console.log(`podsim rss after its idle PostgreSQL engine closed (65 s idle): ${rssMiB().toFixed(0)} MiB`);
 } finally {
   await core.deleteNamespace({ name: ns }).catch(() => undefined);
-  if (volume) await core.deletePersistentVolume({ name: volume }).catch(() => undefined);
 }

@@ -223,6 +223,15 @@ kwok_crds_established() {
 }
 wait_until kwok-crds 30 kwok_crds_established
 
+# ---- what a course cluster comes with: default storage (its provisioner is podsim) ----
+post_json() {
+  curl_api -X POST -H 'Content-Type: application/json' "$API/$1" -d "$2" >/dev/null \
+    || { FAILED=kube-apiserver; log "creating $3 failed"; exit 1; }
+}
+post_json apis/storage.k8s.io/v1/storageclasses '{"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+  "metadata": {"name": "standard", "annotations": {"storageclass.kubernetes.io/is-default-class": "true"}},
+  "provisioner": "daybook.local/podsim", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate"}' "StorageClass standard"
+
 # ---- controller manager + scheduler ----
 start kube-controller-manager "$CLUSTER_BIN/kube-controller-manager" --kubeconfig="$RUN/kubeconfig" \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \

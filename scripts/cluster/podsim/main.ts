@@ -10,6 +10,7 @@ import { Kubelet } from "./runtime/kubelet";
 import { removeDataOfDeletedVolumes } from "./runtime/volume-cleanup";
 import { Simulator } from "./sim";
 import { EgressProxy } from "./net/egress-proxy";
+import { startProvisioner } from "./storage/provisioner";
 import { ControlServer } from "./tools/control-server";
 import { startVpaRecommender } from "./vpa/recommender";
 
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
   removeDataOfDeletedVolumes(sim);
   const egress = new EgressProxy(sim, path.join(config.runDir, "egress.sock"));
   await egress.start();
+  const provisioner = startProvisioner(sim);
   await state.start();
-  await kubelet.resyncAll();
+  await Promise.all([kubelet.resyncAll(), provisioner.reconcile()]);
   const vpa = await startVpaRecommender(sim);
   control.ready = true;
   writeFileSync(path.join(config.runDir, "url"), `${url}\n`);
