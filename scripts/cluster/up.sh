@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts a real Kubernetes control plane for Daybook's integration tests:
 #   etcd -> kube-apiserver -> kube-controller-manager + kube-scheduler -> kwok (3 fake Ready nodes)
-#   -> podsim (scripts/cluster/podsim: plays the container runtime for the course's images).
+#   -> podsim (scripts/cluster/podsim: plays the container runtime for the course's images, and is
+#      the provisioner of the default StorageClass `standard`).
+# The VerticalPodAutoscaler CRD is installed too (podsim's recommender fills in recommendations).
 # Binaries come from scripts/cluster/build.sh (built on demand when missing).
 # Writes $RUN/kubeconfig and $RUN/env (KUBECONFIG=, HELM_BIN=, ...). RUN=${DAYBOOK_CLUSTER_RUN:-/tmp/daybook-cluster}.
 # Ports via DAYBOOK_API_PORT (16443), DAYBOOK_ETCD_PORT (12379), DAYBOOK_ETCD_PEER_PORT (12380),
@@ -223,7 +225,8 @@ kwok_crds_established() {
 }
 wait_until kwok-crds 30 kwok_crds_established
 
-# ---- what a course cluster comes with: default storage (its provisioner is podsim) ----
+# ---- what a course cluster comes with: default storage (its provisioner is podsim) and VPA ----
+# The CRD is posted as is, so its x-kubernetes-preserve-unknown-fields stay (a typed client drops them).
 post_json() {
   curl_api -X POST -H 'Content-Type: application/json' "$API/$1" -d "$2" >/dev/null \
     || { FAILED=kube-apiserver; log "creating $3 failed"; exit 1; }
@@ -231,6 +234,14 @@ post_json() {
 post_json apis/storage.k8s.io/v1/storageclasses '{"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
   "metadata": {"name": "standard", "annotations": {"storageclass.kubernetes.io/is-default-class": "true"}},
   "provisioner": "daybook.local/podsim", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate"}' "StorageClass standard"
+curl_api -X POST -H 'Content-Type: application/yaml' --data-binary "@$HERE/../../tests/integration/fixtures/vpa-crd.yaml" \
+  "$API/apis/apiextensions.k8s.io/v1/customresourcedefinitions" >/dev/null \
+  || { FAILED=kube-apiserver; log "installing the VerticalPodAutoscaler CRD failed"; exit 1; }
+vpa_crd_established() {
+  curl_api "$API/apis/apiextensions.k8s.io/v1/customresourcedefinitions/verticalpodautoscalers.autoscaling.k8s.io" \
+    | jq -e 'any(.status.conditions[]?; .type == "Established" and .status == "True")'
+}
+wait_until vpa-crd 30 vpa_crd_established
 
 # ---- controller manager + scheduler ----
 start kube-controller-manager "$CLUSTER_BIN/kube-controller-manager" --kubeconfig="$RUN/kubeconfig" \
