@@ -1,14 +1,14 @@
 // Measures what podsim costs on the running local cluster and prints the numbers recorded in
-// docs/control-plane.md ("podsim: measured"): pod start, port-forwarded request latency, exec
-// latency, podsim's memory and its CPU while idle. Cleans up after itself.
+// docs/control-plane.md ("podsim: measured"): pod start, a claim's provisioning, port-forwarded
+// and ingress request latency, exec latency, podsim's memory and its CPU while idle. Cleans up after itself.
 //   node_modules/.bin/tsx scripts/cluster/podsim-bench.ts [requests=200]
 // Uses DAYBOOK_CLUSTER_RUN (default /tmp/daybook-cluster) to find the cluster and podsim's PID.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
-import { applyCourseFiles, inPod, provideClaimVolume, readyPods } from "../../tests/integration/support/course-workload";
+import { AppsV1Api, CoreV1Api, KubeConfig, NetworkingV1Api } from "@kubernetes/client-node";
+import { applyCourseFiles, boundVolume, inPod, readyPods } from "../../tests/integration/support/course-workload";
 import { forwardPort } from "../../tests/integration/support/port-forward";
 
 const run = process.env.DAYBOOK_CLUSTER_RUN ?? "/tmp/daybook-cluster";
@@ -18,6 +18,7 @@ kc.loadFromFile(path.join(run, "kubeconfig"));
 const core = kc.makeApiClient(CoreV1Api);
 const apps = kc.makeApiClient(AppsV1Api);
 const podsimPid = Number(readFileSync(path.join(run, "pids", "podsim.pid"), "utf8"));
+const ingressPort = Number(new URL(/^DAYBOOK_INGRESS_URL=(.*)$/m.exec(readFileSync(path.join(run, "env"), "utf8"))![1]!).port);
 
 const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${podsimPid}/status`, "utf8"))![1]) / 1024;
 const cpuSeconds = () => {
@@ -35,9 +36,9 @@ async function timed<T>(work: () => Promise<T>): Promise<number> {
   return performance.now() - started;
 }
 
-function get(port: number, urlPath: string, agent: http.Agent): Promise<number> {
+function get(port: number, urlPath: string, agent: http.Agent, hostHeader?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: "127.0.0.1", port, path: urlPath, agent }, (res) => {
+    http.get({ host: "127.0.0.1", port, path: urlPath, agent, headers: hostHeader ? { host: hostHeader } : {} }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     }).on("error", reject);
@@ -45,14 +46,16 @@ function get(port: number, urlPath: string, agent: http.Agent): Promise<number> 
 }
 
 const ns = `bench-${randomBytes(3).toString("hex")}`;
-let volume = "";
 try {
   console.log(`podsim pid ${podsimPid}: rss ${rssMiB().toFixed(0)} MiB before the benchmark`);
   await core.createNamespace({ body: { metadata: { name: ns } } });
   for (;;) {
     try { await core.readNamespacedServiceAccount({ name: "default", namespace: ns }); break; } catch { await sleep(100); }
   }
-  volume = await provideClaimVolume(kc, ns, "ecommerce-database-pvc", "10Gi");
+  const claimStart = performance.now();
+  await core.createNamespacedPersistentVolumeClaim({ namespace: ns, body: { metadata: { name: "bench" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } } });
+  await boundVolume(kc, ns, "bench");
+  console.log(`a claim of the default StorageClass created -> Bound: ${((performance.now() - claimStart) / 1000).toFixed(2)} s`);
   const deployStart = performance.now();
   await applyCourseFiles(kc, ns, ["k8s-manifests/01-namespace.yaml", "k8s-manifests/02-configmaps.yaml", "k8s-manifests/03-secrets.yaml",
     "k8s-manifests/04-deployments.yaml", "k8s-manifests/05-services.yaml"]);
@@ -99,6 +102,18 @@ try {
   }
   report("GET /health, local listener + forward set up per request", direct);
 
+  await kc.makeApiClient(NetworkingV1Api).createNamespacedIngress({ namespace: ns, body: { metadata: { name: "bench" }, spec: { rules: [{ host: "bench.local", http: { paths: [
+    { path: "/", pathType: "Prefix", backend: { service: { name: "ecommerce-backend-service", port: { number: 8000 } } } }] } }] } } });
+  const viaIngress = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  while ((await get(ingressPort, "/health", viaIngress, "bench.local").catch(() => 0)) !== 200) await sleep(100);
+  const ingressHealth: number[] = [];
+  for (let i = 0; i < requests; i++) ingressHealth.push(await timed(() => get(ingressPort, "/health", viaIngress, "bench.local")));
+  report("GET /health through the ingress controller (kept alive)", ingressHealth);
+  const ingressProducts: number[] = [];
+  for (let i = 0; i < requests; i++) ingressProducts.push(await timed(() => get(ingressPort, "/api/products", viaIngress, "bench.local")));
+  report("GET /api/products through the ingress controller", ingressProducts);
+  viaIngress.destroy();
+
   const frontend = inPod(kc, ns, (await readyPods(kc, ns, "component=frontend", 2))[0]!.metadata!.name!, "ecommerce-frontend");
   const execCurl: number[] = [];
   for (let i = 0; i < 20; i++) execCurl.push(await timed(() => frontend.exec(["curl", "-fsS", "ecommerce-backend-service:8000/health"])));
@@ -118,5 +133,4 @@ try {
   console.log(`podsim rss after its idle PostgreSQL engine closed (65 s idle): ${rssMiB().toFixed(0)} MiB`);
 } finally {
   await core.deleteNamespace({ name: ns }).catch(() => undefined);
-  if (volume) await core.deletePersistentVolume({ name: volume }).catch(() => undefined);
 }

@@ -22,6 +22,8 @@ start_podsim() {
   DAYBOOK_PODSIM_RUN="$RUN/podsim" DAYBOOK_PODSIM_KUBECONFIG="$RUN/kubeconfig" DAYBOOK_PODSIM_CNI="$1" \
     DAYBOOK_PODSIM_STARTED_ANNOTATION="$PODSIM_STARTED_ANNOTATION" DAYBOOK_PODSIM_CACHE="$DAYBOOK_CACHE/podsim" \
     DAYBOOK_PODSIM_APISERVER_IP="$(cat "$RUN/advertise-ip" 2>/dev/null || echo 127.0.0.1)" \
+    DAYBOOK_PODSIM_INGRESS_PORT="$(cat "$RUN/ingress-port" 2>/dev/null || echo 18080)" \
+    DAYBOOK_PODSIM_POD_CIDR="$(cat "$RUN/pod-cidr" 2>/dev/null || echo 10.222.0.0/16)" \
     start_recorded podsim "$PODSIM_NODE" --import "file://$PODSIM_REPO/node_modules/tsx/dist/loader.mjs" "$PODSIM_HERE/podsim/main.ts"
 }
 

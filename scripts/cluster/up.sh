@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts a real Kubernetes control plane for Daybook's integration tests:
 #   etcd -> kube-apiserver -> kube-controller-manager + kube-scheduler -> kwok (3 fake Ready nodes)
-#   -> podsim (scripts/cluster/podsim: plays the container runtime for the course's images).
+#   -> podsim (scripts/cluster/podsim: plays the container runtime for the course's images, the
+#      provisioner of the default StorageClass `standard`, and the ingress controller of IngressClass `nginx`).
+# The VerticalPodAutoscaler CRD is installed too (podsim's recommender fills in recommendations).
 # Binaries come from scripts/cluster/build.sh (built on demand when missing).
 # Writes $RUN/kubeconfig and $RUN/env (KUBECONFIG=, HELM_BIN=, ...). RUN=${DAYBOOK_CLUSTER_RUN:-/tmp/daybook-cluster}.
 # Ports via DAYBOOK_API_PORT (16443), DAYBOOK_ETCD_PORT (12379), DAYBOOK_ETCD_PEER_PORT (12380),
 # DAYBOOK_KCM_PORT (20257), DAYBOOK_SCHEDULER_PORT (20259), DAYBOOK_KWOK_PORT (20250),
-# DAYBOOK_METRICS_PORT (20443). DAYBOOK_METRICS=off skips metrics-server; DAYBOOK_PODSIM_CNI=none makes
+# DAYBOOK_METRICS_PORT (20443), DAYBOOK_INGRESS_PORT (18080). DAYBOOK_METRICS=off skips metrics-server; DAYBOOK_PODSIM_CNI=none makes
 # podsim a CNI that does not enforce NetworkPolicy (see docs/control-plane.md). All traffic stays on 127.0.0.1.
 # On failure: prints the tail of the failing component's log, stops what it started, exits 1.
 set -euo pipefail
@@ -223,6 +225,31 @@ kwok_crds_established() {
 }
 wait_until kwok-crds 30 kwok_crds_established
 
+# ---- what a course cluster comes with: default storage, an ingress controller's class, VPA ----
+# The StorageClass' provisioner and the IngressClass' controller are podsim; the CRD is posted as is,
+# so its x-kubernetes-preserve-unknown-fields stay (a typed client would drop them).
+post_json() {
+  curl_api -X POST -H 'Content-Type: application/json' "$API/$1" -d "$2" >/dev/null \
+    || { FAILED=kube-apiserver; log "creating $3 failed"; exit 1; }
+}
+post_json apis/storage.k8s.io/v1/storageclasses '{"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+  "metadata": {"name": "standard", "annotations": {"storageclass.kubernetes.io/is-default-class": "true"}},
+  "provisioner": "daybook.local/podsim", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate"}' "StorageClass standard"
+post_json api/v1/namespaces '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "ingress-nginx",
+  "labels": {"app.kubernetes.io/name": "ingress-nginx"}}}' "namespace ingress-nginx"
+post_json apis/networking.k8s.io/v1/ingressclasses '{"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
+  "metadata": {"name": "nginx", "labels": {"app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller"},
+    "annotations": {"ingressclass.kubernetes.io/is-default-class": "true"}},
+  "spec": {"controller": "k8s.io/ingress-nginx"}}' "IngressClass nginx"
+curl_api -X POST -H 'Content-Type: application/yaml' --data-binary "@$HERE/../../tests/integration/fixtures/vpa-crd.yaml" \
+  "$API/apis/apiextensions.k8s.io/v1/customresourcedefinitions" >/dev/null \
+  || { FAILED=kube-apiserver; log "installing the VerticalPodAutoscaler CRD failed"; exit 1; }
+vpa_crd_established() {
+  curl_api "$API/apis/apiextensions.k8s.io/v1/customresourcedefinitions/verticalpodautoscalers.autoscaling.k8s.io" \
+    | jq -e 'any(.status.conditions[]?; .type == "Established" and .status == "True")'
+}
+wait_until vpa-crd 30 vpa_crd_established
+
 # ---- controller manager + scheduler ----
 start kube-controller-manager "$CLUSTER_BIN/kube-controller-manager" --kubeconfig="$RUN/kubeconfig" \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
@@ -304,7 +331,9 @@ HOME="$RUN/kwok-home" PATH="$RUN/podsim/bin:$RUN/exec-bin:$PATH" start kwok "$CL
   --server-address="127.0.0.1:$KWOK_PORT" --node-lease-duration-seconds=40 --cidr="$POD_CIDR"
 wait_until kwok 60 curl -fsS --max-time 2 "http://127.0.0.1:$KWOK_PORT/healthz"
 
-# ---- podsim: the workload simulator (listeners, logs, exec tools, NetworkPolicy) on 127.0.0.1 ----
+# ---- podsim: the workload simulator (listeners, logs, exec tools, NetworkPolicy, storage, ingress) on 127.0.0.1 ----
+echo "$POD_CIDR" >"$RUN/pod-cidr"
+echo "$INGRESS_PORT" >"$RUN/ingress-port"
 start_podsim "$PODSIM_CNI"
 STARTED+=(podsim)
 wait_until podsim 60 podsim_healthy
@@ -372,6 +401,7 @@ DAYBOOK_CLUSTER_RUN=$RUN
 DAYBOOK_POD_CIDR=$POD_CIDR
 DAYBOOK_PODSIM_URL=$(cat "$RUN/podsim/url")
 DAYBOOK_PODSIM_CNI=$PODSIM_CNI
+DAYBOOK_INGRESS_URL=http://127.0.0.1:$INGRESS_PORT
 DAYBOOK_METRICS_ENABLED=$METRICS_ENABLED
 EOF
 

@@ -10,6 +10,8 @@ import { Kubelet } from "./runtime/kubelet";
 import { removeDataOfDeletedVolumes } from "./runtime/volume-cleanup";
 import { Simulator } from "./sim";
 import { EgressProxy } from "./net/egress-proxy";
+import { IngressController } from "./ingress/controller";
+import { startProvisioner } from "./storage/provisioner";
 import { ControlServer } from "./tools/control-server";
 import { startVpaRecommender } from "./vpa/recommender";
 
@@ -30,12 +32,15 @@ async function main(): Promise<void> {
   removeDataOfDeletedVolumes(sim);
   const egress = new EgressProxy(sim, path.join(config.runDir, "egress.sock"));
   await egress.start();
+  const provisioner = startProvisioner(sim);
+  const ingress = new IngressController(sim, config.ingressPort, config.ingressPodIp);
   await state.start();
-  await kubelet.resyncAll();
+  await Promise.all([kubelet.resyncAll(), provisioner.reconcile()]);
+  await ingress.start();
   const vpa = await startVpaRecommender(sim);
   control.ready = true;
   writeFileSync(path.join(config.runDir, "url"), `${url}\n`);
-  log("podsim ready", { url, cni: config.cni, ms: Date.now() - started, pods: sim.runtimes.size });
+  log("podsim ready", { url, ingress: `http://127.0.0.1:${config.ingressPort}`, cni: config.cni, ms: Date.now() - started, pods: sim.runtimes.size });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
     // down.sh escalates to SIGKILL after 15 s; leave well before, whatever still hangs
     setTimeout(() => process.exit(0), 5_000).unref();
     await vpa.stop();
+    await ingress.stop();
     await state.stop();
     await Promise.all([...sim.runtimes.values()].map((runtime) => runtime.stop()));
     await sim.engines.shutdown();

@@ -15,6 +15,7 @@ import {
 } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCourseDir } from "@/lib/course/load";
+import { applyObjects } from "@/lib/k8s/apply";
 import { explainApplyError } from "@/lib/pack/explain-apply-error";
 import {
   PACK_APPLY_ORDER, fillGeneratedSecrets, loadManifests, objectRef, parseManifests, retargetNamespace, type ManifestObject,
@@ -78,25 +79,6 @@ async function strictDryRun(client: KubernetesObjectApi, obj: ManifestObject): P
   if (res.httpStatusCode >= 300) throw Object.assign(new Error(`${res.httpStatusCode} ${body}`), { code: res.httpStatusCode, body });
 }
 
-/** A hostPath PV pre-bound to one PVC (the test cluster has no StorageClass or provisioner). */
-async function providePersistentVolume(namespace: string, claim: string, size: string): Promise<string> {
-  const name = `pv-${namespace}-${claim}`.slice(0, 63);
-  await core.createPersistentVolume({
-    body: {
-      metadata: { name, labels: { "daybook-test": "true" } },
-      spec: {
-        capacity: { storage: size },
-        accessModes: ["ReadWriteOnce"],
-        persistentVolumeReclaimPolicy: "Delete",
-        storageClassName: "",
-        hostPath: { path: `/tmp/daybook-test-pv/${name}` },
-        claimRef: { namespace, name: claim },
-      },
-    },
-  });
-  return name;
-}
-
 async function deploymentAvailable(namespace: string, name: string): Promise<V1Deployment | false> {
   const d = await apps.readNamespacedDeployment({ name, namespace });
   const want = d.spec?.replicas ?? 1;
@@ -112,13 +94,25 @@ async function quotaRejections(namespace: string): Promise<string[]> {
   return events.items.filter((e) => e.reason === "FailedCreate").map((e) => e.message ?? "");
 }
 
-// On a reused cluster, remove the fixture CRD afterwards if it was not there before.
+/**
+ * The fixture VPA CRD, applied raw (lib/k8s applyObjects): the typed client would drop its
+ * x-kubernetes-preserve-unknown-fields. Resolves once it is Established.
+ */
+async function installVpaCrd(): Promise<void> {
+  const crd = parseManifests(readFileSync(path.resolve(import.meta.dirname, "../fixtures/vpa-crd.yaml"), "utf8"));
+  const outcomes = await applyObjects(kc, crd, { fieldManager: FIELD_MANAGER, force: true });
+  if (outcomes.some((o) => o.verb === "failed" || o.note)) throw new Error(`VPA CRD: ${JSON.stringify(outcomes.map((o) => o.failure ?? o.note))}`);
+}
+
+// The local cluster comes with the CRD, and later tests (and the course test) share the cluster:
+// put it back after "VPA not installed". On a reused cluster, remove it if it was not there before.
 let vpaCrdPreexisting = true;
 beforeAll(async () => {
   vpaCrdPreexisting = await crds.readCustomResourceDefinition({ name: VPA_CRD }).then(() => true, () => false);
 });
 afterAll(async () => {
-  if (!vpaCrdPreexisting || isLocalControlPlane()) await crds.deleteCustomResourceDefinition({ name: VPA_CRD }).catch(() => undefined);
+  if (isLocalControlPlane()) await installVpaCrd();
+  else if (!vpaCrdPreexisting) await crds.deleteCustomResourceDefinition({ name: VPA_CRD }).catch(() => undefined);
 });
 
 describe("course pack: VPA CRD missing, then installed", () => {
@@ -161,12 +155,9 @@ describe("course pack: VPA CRD missing, then installed", () => {
   });
 
   it("with the fixture CRD installed, every pack manifest passes server-side dry-run", async () => {
-    const [crd] = parseManifests(readFileSync(path.resolve(import.meta.dirname, "../fixtures/vpa-crd.yaml"), "utf8"));
-    await apply(objectApi(), crd!);
-    await waitFor(async () => {
-      const c = await crds.readCustomResourceDefinition({ name: VPA_CRD });
-      return c.status?.conditions?.some((x) => x.type === "Established" && x.status === "True");
-    }, { description: "VPA CRD Established" });
+    await installVpaCrd();
+    const schema = (await crds.readCustomResourceDefinition({ name: VPA_CRD })).spec.versions[0]!.schema!.openAPIV3Schema!;
+    expect(schema.properties!.status!.x_kubernetes_preserve_unknown_fields).toBe(true);
 
     const client = objectApi();
     const checked: string[] = [];
@@ -198,20 +189,15 @@ describe("course pack: VPA CRD missing, then installed", () => {
 
 describe("course pack: applied in guide order, then the Day 16 Helm release", () => {
   let namespace = "";
-  const pvs: string[] = [];
   const helmHome = mkdtempSync(path.join(tmpdir(), "daybook-pack-helm-"));
 
   beforeAll(async () => {
     namespace = await createTestNamespace("pack-apply");
-    pvs.push(await providePersistentVolume(namespace, "ecommerce-database-pvc", "10Gi"));
-    pvs.push(await providePersistentVolume(namespace, "ecommerce-prod-database", "20Gi"));
     // 12-vertical-pod-autoscaler needs the CRD (installed by the describe above; idempotent here)
-    const [crd] = parseManifests(readFileSync(path.resolve(import.meta.dirname, "../fixtures/vpa-crd.yaml"), "utf8"));
-    await apply(objectApi(), crd!);
+    await installVpaCrd();
   });
   afterAll(async () => {
     if (namespace) await deleteNamespace(namespace, { wait: true, timeoutMs: 120_000 }).catch(() => undefined);
-    for (const pv of pvs) await core.deletePersistentVolume({ name: pv }).catch(() => undefined);
     rmSync(helmHome, { recursive: true, force: true });
   });
 

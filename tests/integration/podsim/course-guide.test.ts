@@ -5,20 +5,17 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCourseDir } from "@/lib/course/load";
 import { createTestNamespace, deleteNamespace, isLocalControlPlane, loadTestKubeConfig, waitFor } from "../support/cluster";
-import { applyCourseFiles, inPod, provideClaimVolume, readyPods } from "../support/course-workload";
+import { applyCourseFiles, inPod, readyPods } from "../support/course-workload";
 import { httpViaPortForward } from "../support/port-forward";
 
 const kc = loadTestKubeConfig();
-const core = kc.makeApiClient(CoreV1Api);
 const sql = (file: string) => readFileSync(path.join(defaultCourseDir(), "database", file), "utf8");
 
 describe.runIf(isLocalControlPlane())("the guide's commands against the course's pods (podsim)", () => {
   let namespace = "";
-  let volume = "";
   const podOf = async (selector: string, count = 1) => (await readyPods(kc, namespace, selector, count))[0]!.metadata!.name!;
   const psql = async (args: string[], stdin?: string) =>
     inPod(kc, namespace, await podOf("component=database"), "ecommerce-database").exec(["psql", "-U", "postgres", "-d", "ecommerce", ...args], stdin);
@@ -27,11 +24,9 @@ describe.runIf(isLocalControlPlane())("the guide's commands against the course's
 
   beforeAll(async () => {
     namespace = await createTestNamespace("podsim-guide");
-    volume = await provideClaimVolume(kc, namespace, "ecommerce-database-pvc", "10Gi");
   });
   afterAll(async () => {
     if (namespace) await deleteNamespace(namespace, { wait: true }).catch(() => undefined);
-    if (volume) await core.deletePersistentVolume({ name: volume }).catch(() => undefined);
   });
 
   it("Day 3: the backend logs uvicorn's start-up, the frontend nginx's, and / answers HTML", async () => {

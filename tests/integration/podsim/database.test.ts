@@ -10,7 +10,7 @@ import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions } from "@kubernet
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCourseDir } from "@/lib/course/load";
 import { createTestNamespace, deleteNamespace, isLocalControlPlane, loadTestKubeConfig, waitFor } from "../support/cluster";
-import { applyCourseFiles, inPod, provideClaimVolume, readyPods } from "../support/course-workload";
+import { applyCourseFiles, boundVolume, inPod, readyPods } from "../support/course-workload";
 import { httpViaPortForward } from "../support/port-forward";
 
 const kc = loadTestKubeConfig();
@@ -21,7 +21,6 @@ const mergePatch = setHeaderOptions("Content-Type", PatchStrategy.MergePatch);
 
 describe.runIf(isLocalControlPlane())("podsim's PostgreSQL and the backend that reads it", () => {
   let ns = "";
-  let volume = "";
   const dbPod = async () => (await readyPods(kc, ns, "component=database"))[0]!.metadata!.name!;
   const psql = async (args: string[], stdin?: string) =>
     inPod(kc, ns, await dbPod(), "ecommerce-database").exec(["psql", "-U", "postgres", "-d", "ecommerce", ...args], stdin);
@@ -34,7 +33,6 @@ describe.runIf(isLocalControlPlane())("podsim's PostgreSQL and the backend that 
 
   beforeAll(async () => {
     ns = await createTestNamespace("podsim-db");
-    volume = await provideClaimVolume(kc, ns, "ecommerce-database-pvc", "10Gi");
     await applyCourseFiles(kc, ns, ["k8s-manifests/01-namespace.yaml", "k8s-manifests/02-configmaps.yaml",
       "k8s-manifests/03-secrets.yaml", "k8s-manifests/04-deployments.yaml", "k8s-manifests/05-services.yaml"]);
     await readyPods(kc, ns, "app=ecommerce", 6);
@@ -43,10 +41,11 @@ describe.runIf(isLocalControlPlane())("podsim's PostgreSQL and the backend that 
   });
   afterAll(async () => {
     if (ns) await deleteNamespace(ns, { wait: true }).catch(() => undefined);
-    if (volume) await core.deletePersistentVolume({ name: volume }).catch(() => undefined);
   });
 
-  it("keeps the data on the PersistentVolume across a pod restart", async () => {
+  it("keeps the data on the provisioned PersistentVolume across a pod restart", async () => {
+    const volume = await boundVolume(kc, ns, "ecommerce-database-pvc");
+    expect(volume.metadata?.annotations?.["pv.kubernetes.io/provisioned-by"]).toBe("daybook.local/podsim");
     expect((await psql(["-c", "INSERT INTO orders (customer_email, total_amount) VALUES ('a@example.com', 12.5);"])).stdout).toBe("INSERT 0 1\n");
     const before = await dbPod();
     await core.deleteNamespacedPod({ name: before, namespace: ns });
@@ -58,6 +57,7 @@ describe.runIf(isLocalControlPlane())("podsim's PostgreSQL and the backend that 
     expect(log).toContain("PostgreSQL Database directory appears to contain a database; Skipping initialization");
     expect((await psql(["-tAc", "SELECT customer_email, total_amount FROM orders;"])).stdout).toBe("a@example.com|12.50\n");
     expect((await products()).body).toContain("Laptop");
+    expect((await boundVolume(kc, ns, "ecommerce-database-pvc")).metadata?.uid).toBe(volume.metadata?.uid);
   });
 
   it("loses the data of a database without a volume when its pod goes", async () => {

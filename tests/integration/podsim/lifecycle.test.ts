@@ -135,6 +135,14 @@ describe.runIf(isLocalControlPlane())("podsim runs pods like a kubelet", () => {
       if (installedHere) await crds.deleteCustomResourceDefinition({ name: VPA_CRD }).catch(() => undefined);
     });
 
+    it("comes with the cluster: the CRD up.sh installs keeps its x-kubernetes-preserve-unknown-fields", async () => {
+      expect(installedHere).toBe(false);
+      const crd = await crds.readCustomResourceDefinition({ name: VPA_CRD });
+      expect(crd.status?.conditions).toEqual(expect.arrayContaining([expect.objectContaining({ type: "Established", status: "True" })]));
+      const schema = crd.spec.versions[0]!.schema!.openAPIV3Schema!.properties!;
+      expect([schema.status!.x_kubernetes_preserve_unknown_fields, schema.spec!.properties!.resourcePolicy!.x_kubernetes_preserve_unknown_fields]).toEqual([true, true]);
+    });
+
     it("recommends from the target's pod requests within the resource policy, as RecommendationProvided", async () => {
       await applyCourseFiles(kc, ns, ["k8s-manifests/02-configmaps.yaml", "k8s-manifests/03-secrets.yaml", "k8s-manifests/07-multi-container-pods.yaml"]);
       await readyPods(kc, ns, "component=backend", 3);

@@ -6,7 +6,7 @@
 import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestNamespace, deleteNamespace, isLocalControlPlane, loadTestKubeConfig, waitFor } from "../support/cluster";
-import { applyCourseFiles, applyObjects, inPod, provideClaimVolume, readyPods } from "../support/course-workload";
+import { applyCourseFiles, applyObjects, inPod, readyPods } from "../support/course-workload";
 import { httpViaPortForward } from "../support/port-forward";
 
 const kc = loadTestKubeConfig();
@@ -17,7 +17,6 @@ const json = <T>(text: string) => JSON.parse(text) as T;
 
 describe.runIf(isLocalControlPlane())("podsim's images follow their objects", () => {
   let ns = "";
-  let volume = "";
   const pod = async (selector: string) => (await readyPods(kc, ns, selector))[0]!.metadata!.name!;
   const get = async (selector: string, port: number, path: string) => httpViaPortForward(kc, { namespace: ns, pod: await pod(selector), port, path });
   const sidecarConfig = async (conf: string) => core.patchNamespacedConfigMap(
@@ -26,7 +25,6 @@ describe.runIf(isLocalControlPlane())("podsim's images follow their objects", ()
 
   beforeAll(async () => {
     ns = await createTestNamespace("podsim-images");
-    volume = await provideClaimVolume(kc, ns, "ecommerce-database-pvc", "10Gi");
     await applyCourseFiles(kc, ns, ["k8s-manifests/01-namespace.yaml", "k8s-manifests/02-configmaps.yaml", "k8s-manifests/03-secrets.yaml",
       "k8s-manifests/04-deployments.yaml", "k8s-manifests/05-services.yaml", "k8s-manifests/07-multi-container-pods.yaml"]);
     await waitFor(async () => {
@@ -36,7 +34,6 @@ describe.runIf(isLocalControlPlane())("podsim's images follow their objects", ()
   });
   afterAll(async () => {
     if (ns) await deleteNamespace(ns, { wait: true }).catch(() => undefined);
-    if (volume) await core.deletePersistentVolume({ name: volume }).catch(() => undefined);
   });
 
   it("the sidecar answers from its ConfigMap, follows an edit, and serves nothing on a broken one", async () => {

@@ -7,14 +7,15 @@
  *       typed client models do not know (x-kubernetes-preserve-unknown-fields, ...) survive.
  *   applyCourseFiles(kubeConfig, namespace, files): Promise<void>
  *       Course pack files (course/…), retargeted to `namespace`, generated Secrets filled.
- *   provideClaimVolume(kubeConfig, namespace, claim, size): Promise<string>
- *       A hostPath PersistentVolume pre-bound to the claim (no provisioner here). Returns its name.
+ *   boundVolume(kubeConfig, namespace, claim, timeoutMs?): Promise<V1PersistentVolume>
+ *       Waits until the claim is Bound (the local cluster's default StorageClass provisions it)
+ *       and returns its PersistentVolume.
  *   readyPods(kubeConfig, namespace, selector, count, timeoutMs?): Promise<V1Pod[]>
  *       Waits until at least `count` pods match, all Running and Ready and none terminating.
  *   inPod(kubeConfig, namespace, pod, container): { exec(command, stdin?), logs() }
  *       exec returns { stdout, stderr, exitCode }.
  */
-import { CoreV1Api, HttpMethod, IsomorphicFetchHttpLibrary, KubernetesObjectApi, PatchStrategy, RequestContext, type KubeConfig, type KubernetesObject, type V1Pod } from "@kubernetes/client-node";
+import { CoreV1Api, HttpMethod, IsomorphicFetchHttpLibrary, KubernetesObjectApi, PatchStrategy, RequestContext, type KubeConfig, type KubernetesObject, type V1PersistentVolume, type V1Pod } from "@kubernetes/client-node";
 import { randomBytes } from "node:crypto";
 import { fillGeneratedSecrets, loadManifests, retargetNamespace, type ManifestObject } from "@/lib/pack/manifests";
 import { waitFor } from "./cluster";
@@ -47,18 +48,12 @@ export async function applyCourseFiles(kubeConfig: KubeConfig, namespace: string
   }
 }
 
-export async function provideClaimVolume(kubeConfig: KubeConfig, namespace: string, claim: string, size: string): Promise<string> {
-  const name = `pv-${namespace}-${claim}`.slice(0, 63);
-  await kubeConfig.makeApiClient(CoreV1Api).createPersistentVolume({
-    body: {
-      metadata: { name, labels: { "daybook-test": "true" } },
-      spec: {
-        capacity: { storage: size }, accessModes: ["ReadWriteOnce"], persistentVolumeReclaimPolicy: "Delete",
-        storageClassName: "", hostPath: { path: `/tmp/daybook-test-pv/${name}` }, claimRef: { namespace, name: claim },
-      },
-    },
-  });
-  return name;
+export async function boundVolume(kubeConfig: KubeConfig, namespace: string, claim: string, timeoutMs = 60_000): Promise<V1PersistentVolume> {
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  return waitFor(async () => {
+    const pvc = await core.readNamespacedPersistentVolumeClaim({ name: claim, namespace });
+    return pvc.status?.phase === "Bound" && pvc.spec?.volumeName ? core.readPersistentVolume({ name: pvc.spec.volumeName }) : undefined;
+  }, { timeoutMs, description: `claim ${namespace}/${claim} Bound` });
 }
 
 const isReady = (pod: V1Pod) => pod.status?.phase === "Running" && !pod.metadata?.deletionTimestamp &&

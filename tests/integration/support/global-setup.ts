@@ -8,6 +8,7 @@
 // DAYBOOK_TEST_LOCAL_CONTROL_PLANE ("1" for the local kwok cluster), DAYBOOK_TEST_EXPECTED_K8S_VERSION,
 // DAYBOOK_TEST_METRICS_ENABLED ("1" when the local cluster runs metrics-server),
 // DAYBOOK_TEST_CLUSTER_RUN (the local cluster's run dir, for support/podsim-control.ts),
+// DAYBOOK_TEST_INGRESS_URL (the local cluster's ingress controller, for support/ingress.ts),
 // and the same values through vitest's inject("daybookKubeconfigPath") / inject("daybookHelmBin").
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -95,6 +96,7 @@ function helmBinaryWithoutOwnCluster(): string {
 interface LocalClusterFacts {
   k8sVersion?: string;
   metricsEnabled?: string;
+  ingressUrl?: string;
 }
 
 function expose(project: TestProject, kubeconfigPath: string, helmBin: string, local?: LocalClusterFacts): void {
@@ -102,6 +104,7 @@ function expose(project: TestProject, kubeconfigPath: string, helmBin: string, l
   if (local?.k8sVersion) process.env.DAYBOOK_TEST_EXPECTED_K8S_VERSION = local.k8sVersion;
   // a reused cluster may have metrics-server; tests then check for the metrics.k8s.io API themselves
   if (local) process.env.DAYBOOK_TEST_METRICS_ENABLED = local.metricsEnabled === "1" ? "1" : "0";
+  if (local?.ingressUrl) process.env.DAYBOOK_TEST_INGRESS_URL = local.ingressUrl;
   process.env.DAYBOOK_TEST_KUBECONFIG_PATH = kubeconfigPath;
   process.env.DAYBOOK_HELM_BIN = helmBin;
   project.provide("daybookKubeconfigPath", kubeconfigPath);
@@ -133,6 +136,7 @@ export default function setup(project: TestProject): (() => void) | undefined {
   expose(project, kubeconfigPath, env.HELM_BIN ?? helmBinaryWithoutOwnCluster(), {
     k8sVersion: env.DAYBOOK_K8S_VERSION,
     metricsEnabled: env.DAYBOOK_METRICS_ENABLED,
+    ingressUrl: env.DAYBOOK_INGRESS_URL,
   });
 
   return () => {

@@ -1,8 +1,8 @@
 // Everything podsim reads from the cluster, kept current by watches (no polling).
 import {
-  CoreV1Api, DiscoveryV1Api, NetworkingV1Api, type KubeConfig, type KubernetesObject, type V1ConfigMap,
-  type V1EndpointSlice, type V1Namespace, type V1NetworkPolicy, type V1PersistentVolume, type V1PersistentVolumeClaim, type V1Pod, type V1Secret,
-  type V1Service,
+  CoreV1Api, DiscoveryV1Api, NetworkingV1Api, StorageV1Api, type KubeConfig, type KubernetesObject, type V1ConfigMap,
+  type V1EndpointSlice, type V1Ingress, type V1IngressClass, type V1Namespace, type V1NetworkPolicy, type V1PersistentVolume,
+  type V1PersistentVolumeClaim, type V1Pod, type V1Secret, type V1Service, type V1StorageClass,
 } from "@kubernetes/client-node";
 import { Store, type ChangeType } from "./store";
 
@@ -24,12 +24,16 @@ export class ClusterState {
   readonly networkPolicies: Store<V1NetworkPolicy>;
   readonly claims: Store<V1PersistentVolumeClaim>;
   readonly volumes: Store<V1PersistentVolume>;
+  readonly storageClasses: Store<V1StorageClass>;
+  readonly ingresses: Store<V1Ingress>;
+  readonly ingressClasses: Store<V1IngressClass>;
   private readonly changeListeners: ((change: ClusterChange) => void)[] = [];
 
   constructor(kubeConfig: KubeConfig) {
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const discovery = kubeConfig.makeApiClient(DiscoveryV1Api);
     const networking = kubeConfig.makeApiClient(NetworkingV1Api);
+    const storage = kubeConfig.makeApiClient(StorageV1Api);
     this.pods = new Store(kubeConfig, "Pod", "/api/v1/pods", () => core.listPodForAllNamespaces());
     this.services = new Store(kubeConfig, "Service", "/api/v1/services", () => core.listServiceForAllNamespaces());
     this.endpointSlices = new Store(kubeConfig, "EndpointSlice", "/apis/discovery.k8s.io/v1/endpointslices", () =>
@@ -42,6 +46,9 @@ export class ClusterState {
     this.claims = new Store(kubeConfig, "PersistentVolumeClaim", "/api/v1/persistentvolumeclaims", () =>
       core.listPersistentVolumeClaimForAllNamespaces());
     this.volumes = new Store(kubeConfig, "PersistentVolume", "/api/v1/persistentvolumes", () => core.listPersistentVolume());
+    this.storageClasses = new Store(kubeConfig, "StorageClass", "/apis/storage.k8s.io/v1/storageclasses", () => storage.listStorageClass());
+    this.ingresses = new Store(kubeConfig, "Ingress", "/apis/networking.k8s.io/v1/ingresses", () => networking.listIngressForAllNamespaces());
+    this.ingressClasses = new Store(kubeConfig, "IngressClass", "/apis/networking.k8s.io/v1/ingressclasses", () => networking.listIngressClass());
     for (const store of this.all()) {
       store.onChange((type, object) => {
         const change = {
@@ -83,6 +90,6 @@ export class ClusterState {
 
   private all(): Store<KubernetesObject>[] {
     return [this.pods, this.services, this.endpointSlices, this.configMaps, this.secrets, this.namespaces,
-      this.networkPolicies, this.claims, this.volumes] as unknown as Store<KubernetesObject>[];
+      this.networkPolicies, this.claims, this.volumes, this.storageClasses, this.ingresses, this.ingressClasses] as unknown as Store<KubernetesObject>[];
   }
 }

@@ -49,10 +49,14 @@ export interface InPodResponse {
 export async function inPodRequest(network: Network, listenerOf: (pod: V1Pod, port: number) => number | undefined,
   request: InPodRequest): Promise<InPodResponse | InPodFailure> {
   let skipped = 0;
-  const sleep = (ms: number) => {
-    if (!request.skipWaits) return new Promise<void>((resolve) => setTimeout(resolve, ms));
-    skipped += ms;
-    return Promise.resolve();
+  const sleep = async (ms: number) => {
+    if (request.skipWaits) {
+      skipped += ms;
+      return;
+    }
+    // a timer may fire a millisecond before Date.now() says it is due; the caller reports Date-based times
+    const due = Date.now() + ms;
+    while (Date.now() < due) await new Promise<void>((resolve) => setTimeout(resolve, due - Date.now()));
   };
   const started = Date.now();
   const elapsed = () => Date.now() - started + skipped;

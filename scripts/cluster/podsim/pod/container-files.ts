@@ -1,5 +1,6 @@
 // The files a container sees from its ConfigMap, Secret and projected volumes, read live: the
-// kubelet refreshes such volumes when the object changes (subPath mounts excepted).
+// kubelet refreshes such volumes when the object changes (subPath mounts excepted). A claim's
+// volume mounts once the claim is bound.
 import type { V1Container, V1KeyToPath, V1Pod, V1Volume } from "@kubernetes/client-node";
 import path from "node:path";
 import type { ClusterState } from "../kube/cluster-state";
@@ -61,6 +62,13 @@ function volumeFiles(state: ClusterState, namespace: string, volume: V1Volume): 
       }
     }
     return files;
+  }
+  if (volume.persistentVolumeClaim) {
+    // the scheduler waits for the binding too; this covers a watch that lags behind it
+    const name = volume.persistentVolumeClaim.claimName;
+    const claim = state.claims.get(namespace, name);
+    if (!claim) return { volume: volume.name, message: `persistentvolumeclaim "${name}" not found` };
+    if (!claim.spec?.volumeName) return { volume: volume.name, message: `PVC ${namespace}/${name} is not bound` };
   }
   return undefined;
 }
