@@ -3,6 +3,7 @@
 // Seed first (scripts/bench/cohort-seed.ts), then: BASE_URL=http://127.0.0.1:3000 node scripts/bench/cohort.mjs [teams=100] [seconds=60]
 // STATE_PATH sets the refresh request (default: the step page itself, until a step-state JSON route exists).
 import autocannon from "autocannon";
+import { signIn as signInOver } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) throw new Error("BASE_URL must be a loopback address");
@@ -13,18 +14,9 @@ const statePath = process.env.STATE_PATH ?? "/plan/step/{step}";
 const PAGES = ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting", "/plan/files"];
 
 async function signIn(email) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookies = [...new Map(csrf.headers.getSetCookie().map((c) => c.split(";")[0]).map((c) => [c.split("=")[0], c])).values()];
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: "daybook-demo" }),
+  return signInOver(base, email).catch((error) => {
+    throw new Error(`${error.message}; seed with scripts/bench/cohort-seed.ts`);
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => c.includes("session-token"));
-  if (!session.length) throw new Error(`sign-in failed for ${email} (HTTP ${res.status}); seed with scripts/bench/cohort-seed.ts`);
-  return session.join("; ");
 }
 
 console.log(`signing in ${users} users…`);

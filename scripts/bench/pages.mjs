@@ -1,24 +1,10 @@
 // Benchmark: server response times of the main pages for a signed-in student, against a running Daybook.
 // Prints numbers; asserts nothing. Usage: BASE_URL=http://127.0.0.1:3000 node scripts/bench/pages.mjs [requests=200] [concurrency=8]
+import { signIn } from "./sign-in.mjs";
+
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const total = Number(process.argv[2] ?? 200);
 const concurrency = Number(process.argv[3] ?? 8);
-
-async function signIn(email, password) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  // Keep the last cookie of each name: that is the one the JSON token belongs to.
-  const cookies = [...new Map(csrf.headers.getSetCookie().map((c) => c.split(";")[0]).map((c) => [c.split("=")[0], c])).values()];
-  const { csrfToken } = await csrf.json();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => c.includes("session-token"));
-  if (!session.length) throw new Error(`sign-in failed for ${email} (HTTP ${res.status})`);
-  return [...cookies, ...session].join("; ");
-}
 
 async function measure(path, cookie) {
   const samples = [];
@@ -42,5 +28,5 @@ async function measure(path, cookie) {
   console.log(`${path.padEnd(26)} n=${samples.length} c=${concurrency}  ${(samples.length / seconds).toFixed(1)} req/s  p50=${pct(0.5)}ms  p95=${pct(0.95)}ms  errors=${errors}`);
 }
 
-const cookie = await signIn(process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
+const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
 for (const path of ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting"]) await measure(path, cookie);
