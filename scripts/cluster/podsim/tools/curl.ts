@@ -2,7 +2,7 @@
 // -o, -w '%{http_code}', -I, -i, -L, -X, -H, -d, -v, -k, with curl's exit codes and messages
 // (6 resolve, 7 connect, 22 HTTP error with -f, 28 timeout, 35 TLS, 52 empty reply, 2 bad usage).
 import type { InPodFailure, InPodResponse } from "../net/http-client";
-import { expandShortOptions, type Tool, type ToolInvocation, type ToolResult } from "./types";
+import { expandShortOptions, splitInlineValue, type Tool, type ToolInvocation, type ToolResult } from "./types";
 
 const WITH_VALUE = new Set(["-o", "-w", "-m", "-X", "-H", "-d", "-A", "-u", "-e", "-b", "-c", "-T", "-x", "-r", "-K"]);
 const VERSION = "8.9.1";
@@ -35,12 +35,7 @@ function parse(argv: string[]): CurlOptions | ToolResult {
   const o: CurlOptions = { fail: false, failWithBody: false, silent: false, showError: false, include: false, head: false, location: false, verbose: false, headers: {} };
   const args = expandShortOptions(argv, WITH_VALUE);
   for (let i = 0; i < args.length; i++) {
-    let arg = args[i]!;
-    let inline: string | undefined;
-    if (arg.startsWith("--") && arg.includes("=")) {
-      inline = arg.slice(arg.indexOf("=") + 1);
-      arg = arg.slice(0, arg.indexOf("="));
-    }
+    const [arg, inline] = splitInlineValue(args[i]!);
     const value = () => inline ?? args[++i];
     const seconds = (text: string | undefined) => (text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Math.round(Number(text) * 1000) : undefined);
     switch (arg) {

@@ -2,7 +2,7 @@
 // "no response" (2), "no attempt" (3). It does not authenticate; -t bounds the wait (default 3 s).
 import { pgConnect } from "../postgres/client";
 import { localPostgres } from "./local-postgres";
-import { expandShortOptions, type Tool } from "./types";
+import { expandShortOptions, splitInlineValue, type Tool } from "./types";
 
 export const pgIsReady: Tool = {
   async run(invocation) {
@@ -13,7 +13,7 @@ export const pgIsReady: Tool = {
     let quiet = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
-      const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      const [name, inline] = splitInlineValue(arg);
       const value = () => inline ?? args[++i];
       switch (name) {
         case "-h": case "--host": host = value(); break;

@@ -5,7 +5,7 @@ import { pgConnect, type PgTarget } from "../postgres/client";
 import type { StatementOutcome } from "../postgres/pg-protocol";
 import { formatResult, formatServerMessage, type PrintOptions } from "../postgres/psql-output";
 import { splitScript, type ScriptUnit } from "../postgres/sql-split";
-import { expandShortOptions, type Tool, type ToolInvocation, type ToolResult } from "./types";
+import { expandShortOptions, splitInlineValue, type Tool, type ToolInvocation, type ToolResult } from "./types";
 import { localPostgres } from "./local-postgres";
 
 const WITH_VALUE = new Set(["-c", "-d", "-f", "-h", "-p", "-U", "-v", "-F", "-R", "-P", "-o", "-L", "-T"]);
@@ -34,12 +34,7 @@ function parse(argv: string[]): PsqlOptions | ToolResult {
   const positional: string[] = [];
   const args = expandShortOptions(argv, WITH_VALUE);
   for (let i = 0; i < args.length; i++) {
-    let arg = args[i]!;
-    let inline: string | undefined;
-    if (arg.startsWith("--") && arg.includes("=")) {
-      inline = arg.slice(arg.indexOf("=") + 1);
-      arg = arg.slice(0, arg.indexOf("="));
-    }
+    const [arg, inline] = splitInlineValue(args[i]!);
     const value = (): string | undefined => inline ?? args[++i];
     switch (arg) {
       case "-c": case "--command": { const v = value(); if (v === undefined) return usageError("option requires an argument -- 'c'"); o.actions.push({ kind: "command", text: v }); break; }

@@ -24,6 +24,12 @@ export interface Tool {
   run(invocation: ToolInvocation): Promise<ToolResult>;
 }
 
+/** "--name=value" -> ["--name", "value"]; anything else -> [arg, undefined]. */
+export function splitInlineValue(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf("=");
+  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
 /** Splits POSIX-style clustered short options ("-fsS" -> -f -s -S) given which ones take a value. */
 export function expandShortOptions(argv: string[], withValue: Set<string>): string[] {
   const out: string[] = [];

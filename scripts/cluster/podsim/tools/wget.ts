@@ -1,6 +1,6 @@
 // BusyBox wget (the alpine-based images): -q, -O FILE|-, -S, --spider, -T/--timeout, --header, -U.
 // Exit 1 with BusyBox's messages on any failure. Files other than "-" are not kept.
-import { expandShortOptions, type Tool, type ToolResult } from "./types";
+import { expandShortOptions, splitInlineValue, type Tool, type ToolResult } from "./types";
 
 const WITH_VALUE = new Set(["-O", "-T", "-U", "-P", "-Y", "-o"]);
 
@@ -16,7 +16,7 @@ export const wget: Tool = {
     const args = expandShortOptions(argv, WITH_VALUE);
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
-      const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      const [name, inline] = splitInlineValue(arg);
       const value = () => inline ?? args[++i];
       switch (name) {
         case "-q": case "--quiet": quiet = true; break;
