@@ -47,7 +47,10 @@ export function exitCodeOf(status: V1Status | undefined): number | undefined {
   if (!status) return undefined;
   if (status.status === "Success") return 0;
   const cause = status.details?.causes?.find((c) => c.reason === "ExitCode");
-  return cause?.message !== undefined ? Number(cause.message) : 1;
+  if (cause?.message !== undefined) return Number(cause.message);
+  // kwok-based nodes wrap the exit error: InternalError "... exit status 3".
+  const wrapped = /exit status (\d+)/.exec(status.message ?? "");
+  return wrapped ? Number(wrapped[1]) : 1;
 }
 
 /** `kubectl exec POD -c C -- CMD`, non-interactive; resolves when the command ends. */

@@ -1,7 +1,7 @@
 // Measures what podsim costs on the running local cluster and prints the numbers recorded in
 // docs/control-plane.md ("podsim: measured"): pod start, a claim's provisioning, port-forwarded
 // and ingress request latency, exec latency, podsim's memory and its CPU while idle. Cleans up after itself.
-//   node_modules/.bin/tsx scripts/cluster/podsim-bench.ts [requests=200]
+//   NODE_OPTIONS=--conditions=react-server node_modules/.bin/tsx scripts/cluster/podsim-bench.ts [requests=200]
 // Uses DAYBOOK_CLUSTER_RUN (default /tmp/daybook-cluster) to find the cluster and podsim's PID.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -9,7 +9,8 @@ import http from "node:http";
 import path from "node:path";
 import { AppsV1Api, CoreV1Api, KubeConfig, NetworkingV1Api } from "@kubernetes/client-node";
 import { applyCourseFiles, boundVolume, inPod, readyPods } from "../../tests/integration/support/course-workload";
-import { forwardPort } from "../../tests/integration/support/port-forward";
+import { openPortForward } from "../../lib/k8s/port-forward";
+import { unwrap } from "../../lib/k8s/result";
 
 const run = process.env.DAYBOOK_CLUSTER_RUN ?? "/tmp/daybook-cluster";
 const requests = Number(process.argv[2] ?? 200);
@@ -76,18 +77,19 @@ try {
   await apps.deleteNamespacedDeployment({ name: "burst", namespace: ns });
 
   const backend = (await readyPods(kc, ns, "component=backend", 3))[0]!.metadata!.name!;
-  const forward = await forwardPort(kc, { namespace: ns, pod: backend, port: 8000 });
+  const forward = unwrap(await openPortForward(kc, { namespace: ns, pod: backend, port: 8000 }));
+  const localPort = Number(new URL(forward.url).port);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  await get(forward.localPort, "/health", agent);
+  await get(localPort, "/health", agent);
   const health: number[] = [];
-  for (let i = 0; i < requests; i++) health.push(await timed(() => get(forward.localPort, "/health", agent)));
+  for (let i = 0; i < requests; i++) health.push(await timed(() => get(localPort, "/health", agent)));
   report("GET /health, one kept-alive port-forward", health);
   const products: number[] = [];
-  for (let i = 0; i < requests; i++) products.push(await timed(() => get(forward.localPort, "/api/products", agent)));
+  for (let i = 0; i < requests; i++) products.push(await timed(() => get(localPort, "/api/products", agent)));
   report("GET /api/products (PGlite query), same forward", products);
   const fresh: number[] = [];
   for (let i = 0; i < Math.min(requests, 50); i++) {
-    fresh.push(await timed(() => get(forward.localPort, "/health", new http.Agent({ keepAlive: false }))));
+    fresh.push(await timed(() => get(localPort, "/health", new http.Agent({ keepAlive: false }))));
   }
   report("GET /health, new connection (new forward stream)", fresh);
   agent.destroy();
@@ -95,8 +97,8 @@ try {
   const direct: number[] = [];
   for (let i = 0; i < Math.min(requests, 50); i++) {
     direct.push(await timed(async () => {
-      const f = await forwardPort(kc, { namespace: ns, pod: backend, port: 8000 });
-      await get(f.localPort, "/health", new http.Agent({ keepAlive: false }));
+      const f = unwrap(await openPortForward(kc, { namespace: ns, pod: backend, port: 8000 }));
+      await get(Number(new URL(f.url).port), "/health", new http.Agent({ keepAlive: false }));
       await f.close();
     }));
   }

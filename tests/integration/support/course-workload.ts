@@ -19,7 +19,7 @@ import { CoreV1Api, HttpMethod, IsomorphicFetchHttpLibrary, KubernetesObjectApi,
 import { randomBytes } from "node:crypto";
 import { fillGeneratedSecrets, loadManifests, retargetNamespace, type ManifestObject } from "@/lib/pack/manifests";
 import { waitFor } from "./cluster";
-import { execInPod, exitCodeOf } from "./pod-exec";
+import { execInPod } from "./pod-exec";
 
 const FIELD_MANAGER = "daybook-test";
 
@@ -77,7 +77,7 @@ export function inPod(kubeConfig: KubeConfig, namespace: string, pod: string, co
   return {
     async exec(command: string[], stdin?: string, timeoutMs?: number): Promise<ExecOutcome> {
       const result = await execInPod(kubeConfig, { namespace, pod, container, command, stdin, timeoutMs });
-      return { stdout: result.stdout, stderr: result.stderr, exitCode: exitCodeOf(result) };
+      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
     },
     logs(): Promise<string> {
       return kubeConfig.makeApiClient(CoreV1Api).readNamespacedPodLog({ namespace, name: pod, container });
