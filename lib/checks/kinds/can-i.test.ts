@@ -4,7 +4,8 @@ import { ok } from "@/lib/k8s/result";
 import { NS, courseCheck, evidenceOf, failureOf, fixture } from "./__fixtures__/recorded";
 import { canI } from "./can-i";
 
-const answer = (name: string) => ok(fixture<{ status: AccessAnswer }>(name).status);
+const account = ok({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "prometheus", namespace: NS } });
+const answer = (name: string) => ({ answer: ok(fixture<{ status: AccessAnswer }>(name).status), account });
 const mayList = courseCheck("canI", "d13-s1", "prometheus-can-list-pods");
 const mayNotGetSecrets = courseCheck("canI", "d18-s2", "prometheus-cannot-get-secrets");
 
@@ -25,6 +26,12 @@ describe("canI", () => {
     expect(v).toMatchObject({ status: "pass", actual: "no" });
   });
 
+  it("fails a denial for a ServiceAccount that does not exist: it proves nothing", () => {
+    const v = canI.evaluate({ ...answer("sar-prometheus-get-secrets"), account: ok(undefined) }, mayNotGetSecrets);
+    expect(v.status).toBe("fail");
+    expect(v.actual).toBe(`ServiceAccount prometheus does not exist in ${NS}, so the denial proves nothing`);
+  });
+
   it("fails when what must be allowed is denied (RBAC's denial carries no reason, as recorded for secrets)", () => {
     const v = canI.evaluate(answer("sar-prometheus-get-secrets"), mayList);
     expect(v).toMatchObject({ status: "fail", actual: "no" });
@@ -37,7 +44,7 @@ describe("canI", () => {
   });
 
   it("is an error when Daybook may not create SubjectAccessReviews (recorded)", () => {
-    const v = canI.evaluate(failureOf("forbidden-sar"), mayList);
+    const v = canI.evaluate({ answer: failureOf("forbidden-sar"), account }, mayList);
     expect(v.status).toBe("error");
     expect(v.actual).toMatch(/^Could not read a SubjectAccessReview: subjectaccessreviews\.authorization\.k8s\.io is forbidden/);
   });

@@ -1,0 +1,127 @@
+/**
+ * Benchmark: "Re-verify all" against the guide's read-only kubectl commands run one after another, on
+ * the same cluster and namespace. Prints numbers; asserts nothing.
+ *
+ * It applies Days 1–16 through the engine into a fresh namespace (a few minutes), verifies each step,
+ * then times Re-verify all (ROUNDS, default 10) and the kubectl commands (3 rounds), counts the API
+ * requests of one re-verify, and what an open, idle step page asks of the cluster in a minute.
+ *
+ *   npm run cluster:up
+ *   NODE_OPTIONS=--conditions=react-server node_modules/.bin/tsx scripts/bench/reverify.ts [rounds=10]
+ *
+ * DAYBOOK_CLUSTER_RUN picks the local control plane (default /tmp/daybook-cluster).
+ */
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { baselineCommands, type BaselineCommand } from "./kubectl-baseline";
+
+const rounds = Number(process.argv[2] ?? 10);
+const run = process.env.DAYBOOK_CLUSTER_RUN ?? "/tmp/daybook-cluster";
+const kubeconfig = path.join(run, "kubeconfig");
+if (!fs.existsSync(kubeconfig)) throw new Error(`no local control plane at ${run} (npm run cluster:up)`);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-bench-reverify-"));
+const requestLog = path.join(work, "requests.log");
+Object.assign(process.env, { DAYBOOK_DATA_DIR: path.join(work, "data"), DAYBOOK_CLUSTER_RUN: run, DAYBOOK_K8S_REQUEST_LOG: requestLog, DATABASE_URL: "" });
+
+// Imported after the environment is set: the request log and the database read it at load.
+const { bootstrap } = await import("@/lib/db/bootstrap");
+const { getDb } = await import("@/lib/db/prisma");
+const { readActor } = await import("@/lib/auth/actor");
+const { connectTeamCluster, updateClusterSettings } = await import("@/lib/data/clusters");
+const { getStepEngine, reverifyAll } = await import("@/lib/data/runs");
+const { allSteps, loadCourse } = await import("@/lib/course/load");
+const { doStep, verify } = await import("@/tests/integration/course/self-test");
+
+const namespace = `bench-${Date.now().toString(36)}`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const ms = (x: number) => `${Math.round(x)} ms`;
+const requestsSince = (at: number) => (fs.existsSync(requestLog) ? fs.readFileSync(requestLog, "utf8").split("\n").filter((l) => l && Number(l.split(" ")[0]) >= at) : []);
+
+await bootstrap();
+const db = await getDb();
+const actor = (await readActor(db, { email: "alice@daybook.local" }))!;
+const teamId = actor.teamId!;
+const ingress = /^DAYBOOK_INGRESS_URL=(\S+)/m.exec(fs.readFileSync(path.join(run, "env"), "utf8"))?.[1] ?? null;
+await connectTeamCluster(actor, { source: "local", teamId });
+await updateClusterSettings(actor, { teamId, namespace, registry: "", mirrorPublic: false, productionUrl: ingress, monitoringUrl: ingress, productionHost: ingress ? "ecommerce.company.com" : null, monitoringHost: ingress ? "monitoring.company.com" : null });
+
+const steps = allSteps(loadCourse()).filter((s) => Number(s.number.split(".")[0]) <= 16);
+console.log(`applying Days 1–16 (${steps.length} steps) into namespace ${namespace}…`);
+const setupStart = performance.now();
+for (const step of steps) {
+  const problems = await doStep(teamId, step);
+  if (problems.length) console.log(`  ${step.number}: ${problems.join("; ")}`);
+  await verify(teamId, step);
+}
+const verified = await db.stepProgress.findMany({ where: { teamId, status: "VERIFIED" }, select: { stepId: true } });
+console.log(`set-up: ${Math.round((performance.now() - setupStart) / 1000)} s; ${verified.length} steps verified`);
+
+// Daybook: Re-verify all, `rounds` times.
+const batches: number[] = [];
+const perStep: number[] = [];
+let requestsPerReverify = 0;
+let checksPerReverify = 0;
+for (let i = 0; i < rounds; i++) {
+  const at = Date.now();
+  const started = performance.now();
+  const { batchId, done } = await reverifyAll(actor, teamId);
+  await done;
+  batches.push(performance.now() - started);
+  const runs = await db.run.findMany({ where: { batchId }, select: { durationMs: true, status: true, results: true } });
+  perStep.push(...runs.map((r) => r.durationMs ?? 0));
+  if (i === 0) {
+    requestsPerReverify = requestsSince(at).length;
+    checksPerReverify = runs.reduce((n, r) => n + ((r.results as { checks?: unknown[] }).checks?.length ?? 0), 0);
+    const notPassed = runs.filter((r) => r.status !== "PASSED").length;
+    console.log(`re-verify all: ${runs.length} steps, ${checksPerReverify} checks, ${requestsPerReverify} API requests${notPassed ? `, ${notPassed} runs not passed` : ""}`);
+  }
+}
+
+// The guide's read-only commands, one after another, as a person re-checking would run them.
+const pods = JSON.parse((await promisify(execFile)("kubectl", ["--kubeconfig", kubeconfig, "get", "pods", "-n", namespace, "-l", "app=ecommerce,component=backend", "-o", "json"])).stdout) as { items: { metadata: { name: string } }[] };
+const commands = baselineCommands(steps.filter((s) => verified.some((v) => v.stepId === s.id)), namespace, () => pods.items[0]!.metadata.name);
+
+async function runBaseline(c: BaselineCommand): Promise<void> {
+  if ("argv" in c) {
+    await promisify(execFile)("kubectl", ["--kubeconfig", kubeconfig, ...c.argv], { maxBuffer: 16 * 1024 * 1024 }).catch(() => undefined);
+    return;
+  }
+  const child = spawn("kubectl", ["--kubeconfig", kubeconfig, ...c.forward], { stdio: ["ignore", "pipe", "ignore"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on("data", (b: Buffer) => {
+      const m = /127\.0\.0\.1:(\d+)/.exec(b.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", () => reject(new Error(`kubectl ${c.forward.join(" ")} exited`)));
+  });
+  for (const p of c.paths) await fetch(`http://127.0.0.1:${port}${p}`).then((r) => r.text()).catch(() => undefined);
+  child.kill();
+}
+
+const baseline: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const started = performance.now();
+  for (const c of commands) await runBaseline(c);
+  baseline.push(performance.now() - started);
+}
+
+// An open step page that sits idle: the engine state it polls (every 15 s when nothing runs) for a minute.
+const idleAt = Date.now();
+for (let i = 0; i < 4; i++) await getStepEngine(actor, teamId, "d03-s1");
+const idleRequests = requestsSince(idleAt).length;
+
+console.log("");
+console.log(`kubectl, ${commands.length} read-only commands in sequence  p50=${ms(pct(baseline, 0.5))}  (3 rounds)`);
+console.log(`Daybook re-verify all (${verified.length} steps)         p50=${ms(pct(batches, 0.5))}  p95=${ms(pct(batches, 0.95))}  max=${ms(Math.max(...batches))}  (${rounds} rounds)`);
+console.log(`  one step's run within it                   p50=${ms(pct(perStep, 0.5))}  p95=${ms(pct(perStep, 0.95))}`);
+console.log(`ratio kubectl / Daybook (p50)                ${(pct(baseline, 0.5) / pct(batches, 0.5)).toFixed(1)}×`);
+console.log(`API requests per re-verify all               ${requestsPerReverify} (${checksPerReverify} checks)`);
+console.log(`API requests per minute, idle step page      ${idleRequests}`);
+
+await promisify(execFile)("kubectl", ["--kubeconfig", kubeconfig, "delete", "namespace", namespace, "--wait=false"]).catch(() => undefined);
+await db.$disconnect();
+fs.rmSync(work, { recursive: true, force: true });
+process.exit(0);
