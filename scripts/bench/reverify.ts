@@ -70,13 +70,17 @@ for (let i = 0; i < rounds; i++) {
   const { batchId, done } = await reverifyAll(actor, teamId);
   await done;
   batches.push(performance.now() - started);
-  const runs = await db.run.findMany({ where: { batchId }, select: { durationMs: true, status: true, results: true } });
+  const runs = await db.run.findMany({ where: { batchId }, select: { stepId: true, durationMs: true, status: true, results: true } });
   perStep.push(...runs.map((r) => r.durationMs ?? 0));
   if (i === 0) {
     requestsPerReverify = requestsSince(at).length;
     checksPerReverify = runs.reduce((n, r) => n + ((r.results as { checks?: unknown[] }).checks?.length ?? 0), 0);
-    const notPassed = runs.filter((r) => r.status !== "PASSED").length;
-    console.log(`re-verify all: ${runs.length} steps, ${checksPerReverify} checks, ${requestsPerReverify} API requests${notPassed ? `, ${notPassed} runs not passed` : ""}`);
+    const notPassed = runs.filter((r) => r.status !== "PASSED");
+    console.log(`re-verify all: ${runs.length} steps, ${checksPerReverify} checks, ${requestsPerReverify} API requests${notPassed.length ? `, ${notPassed.length} runs not passed:` : ""}`);
+    for (const r of notPassed) {
+      const checks = ((r.results as { checks?: { checkId: string; status: string; actual: string }[] }).checks ?? []).filter((c) => c.status !== "pass");
+      console.log(`  ${r.stepId} ${r.status}: ${checks.map((c) => `${c.checkId}=${c.status} (${c.actual})`).join("; ")}`);
+    }
   }
 }
 
