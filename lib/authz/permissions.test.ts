@@ -70,9 +70,13 @@ describe("permission table", () => {
     expect(writers.sort()).toEqual(["STUDENT:attestation.write", "STUDENT:note.write", "STUDENT:progress.write"]);
   });
 
+  it("words every refusal as a sentence, never as the action's id", () => {
+    for (const action of ACTIONS) expect(new ForbiddenError(action).message).toMatch(/^You are not allowed to [a-z][a-z' ]+[a-z]\.$/);
+  });
+
   it("assertCan throws a ForbiddenError naming the action", () => {
     expect(() => assertCan("STAKEHOLDER", "progress.write", ["cohortStakeholder"])).toThrow(ForbiddenError);
-    expect(() => assertCan("STAKEHOLDER", "progress.write")).toThrow(/progress write/);
+    expect(() => assertCan("STAKEHOLDER", "progress.write")).toThrow("You are not allowed to change this team's progress.");
     expect(() => assertCan("STUDENT", "progress.write", ["teamMember"])).not.toThrow();
   });
 });

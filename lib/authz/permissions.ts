@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { ACTION_WORDS } from "./action-words";
 
 /**
  * THE permission table. Every server action and data function asks `can` (or `assertCan`) with the
@@ -81,7 +82,7 @@ export function can(role: Role, action: Action, relations: Iterable<Relation> = 
 
 export class ForbiddenError extends AppError {
   constructor(readonly action: Action) {
-    super("FORBIDDEN", `You do not have permission to ${action.replace(".", " ")}.`);
+    super("FORBIDDEN", `You are not allowed to ${ACTION_WORDS[action]}.`);
   }
 }
 
