@@ -29,3 +29,18 @@ export async function appendAudit(tx: Prisma.TransactionClient, event: AuditInpu
   await tx.auditEvent.create({ data: { seq, ...fields, hash } });
   return { seq, hash };
 }
+
+type Transactional = { $transaction<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> };
+
+/**
+ * Runs one write and appends the event describing it in the same transaction. `event` may look up
+ * what the event needs through the transaction, or return null when the write changed nothing.
+ */
+export function audited<T>(db: Transactional, write: (tx: Prisma.TransactionClient) => Promise<T>, event: (result: T, tx: Prisma.TransactionClient) => AuditInput | null | Promise<AuditInput | null>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const result = await write(tx);
+    const e = await event(result, tx);
+    if (e) await appendAudit(tx, e);
+    return result;
+  });
+}
