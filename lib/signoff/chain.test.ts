@@ -5,7 +5,8 @@ import { eligibility, signerRole, signoffSteps, signoffWindowHours, type FinalVa
 const now = new Date("2026-12-10T12:00:00Z");
 const passed: FinalValidation = { state: "passed", at: new Date("2026-12-10T09:00:00Z"), runId: "r1", deferred: [] };
 const order: SignoffRole[] = ["TECH_LEAD", "PROJECT_MANAGER", "STAKEHOLDER"];
-const base = { signerId: "u-pm", role: "PROJECT_MANAGER" as SignoffRole | null, isInstructor: false, round: { order, signed: [{ role: "TECH_LEAD" as const, signerId: "u-tl", signerName: "Tess Lead" }], staleReason: null }, finalValidation: passed, finalValidationNumber: "20.1", windowHours: 48, regressed: [], now };
+type Input = Parameters<typeof eligibility>[0];
+const base: Input = { signerId: "u-pm", role: "PROJECT_MANAGER", isInstructor: false, round: { order, signed: [{ role: "TECH_LEAD", signerId: "u-tl", signerName: "Tess Lead" }], staleReason: null }, finalValidation: passed, finalValidationNumber: "20.1", windowHours: 48, regressed: [], now };
 
 describe("who may sign, and why not", () => {
   it("reads the chain from the course: 20.2 after 20.1, lead, manager, stakeholder", () => {
@@ -28,7 +29,7 @@ describe("who may sign, and why not", () => {
     expect(eligibility({ ...base, finalValidation: { ...passed, deferred: ["performance-test"] } })).toEqual({ ok: true, role: "PROJECT_MANAGER" });
   });
 
-  it.each<[string, Partial<typeof base>, string]>([
+  it.each<[string, Partial<Input>, string]>([
     ["locked", { round: { ...base.round, signed: order.map((role, i) => ({ role, signerId: `u${i}`, signerName: `N${i}` })) } }, "The sign-off is complete and locked. Only an instructor can reopen it, with a reason."],
     ["stale", { round: { ...base.round, staleReason: "Step 7.2 (Drain) regressed on Dec 9" } }, "The sign-offs so far are stale: Step 7.2 (Drain) regressed on Dec 9. An instructor reopens the sign-off so that it starts again on the current evidence."],
     ["an instructor", { role: null, isInstructor: true }, "Instructors do not sign off; the team's technical lead, its project manager and a stakeholder do."],
