@@ -15,7 +15,8 @@ describe.each(TEST_BACKENDS)("the Step 20.2 sign-off chain on $name", (backend) 
   const sign = async (actor: Actor, teamId: string, comment = "") => signOff(actor, { teamId, comment, evidenceSha256: (await getSignoffView(actor, teamId)).evidence.sha256 });
 
   beforeAll(async () => {
-    [alice, amir, bea, bo, sam, ines] = await Promise.all(["alice", "amir", "bea", "bo", "stakeholder", "instructor"].map((n) => actorFor(demo.client, `${n}@daybook.local`)));
+    const actor = (n: string) => actorFor(demo.client, `${n}@daybook.local`);
+    [alice, amir, bea, bo, sam, ines] = [await actor("alice"), await actor("amir"), await actor("bea"), await actor("bo"), await actor("stakeholder"), await actor("instructor")];
   });
   afterEach(() => {
     delete process.env.DAYBOOK_SIGNOFF_WINDOW_HOURS;
