@@ -40,7 +40,7 @@ describe.each(TEST_BACKENDS)("audit events of state changes on $name", (backend)
 
     await saveStepNote(alice, { teamId: demo.atlas, stepId: "d02-s1", body: "secret-ish text", blocked: true, blockedReason: "quota", baseVersion: 0 });
     const note = await last();
-    expect(note).toMatchObject({ type: "note.saved", subject: "d02-s1", data: { version: 1, blocked: true, chars: 15, bodySha256: sha256Hex("secret-ish text") } });
+    expect(note).toMatchObject({ type: "note.saved", subject: "d02-s1", data: { version: 1, blocked: true, blockedReason: "quota", chars: 15, bodySha256: sha256Hex("secret-ish text") } });
     expect(note.data).not.toHaveProperty("body");
 
     await overrideGate(ines, { teamId: demo.atlas, stepId: "d05-s1", reason: "cluster outage" });

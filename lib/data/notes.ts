@@ -91,9 +91,9 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
   }
 }
 
-// The note's text stays in the note; the trail proves which text it was by its hash.
+// The note's text stays in the note (the trail proves which text by its hash); the blocked reason is kept, for the closure report's blockers.
 const noteEvent = (actor: Actor, input: SaveNoteInput, version: number) =>
-  ({ type: "note.saved", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { version, blocked: input.blocked, chars: input.body.length, bodySha256: sha256Hex(input.body) } }) as const;
+  ({ type: "note.saved", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { version, blocked: input.blocked, blockedReason: input.blocked ? input.blockedReason!.trim() : null, chars: input.body.length, bodySha256: sha256Hex(input.body) } }) as const;
 
 /**
  * The base version has moved on. If the row now holds exactly this save, written by this author on top

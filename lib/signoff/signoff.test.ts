@@ -33,7 +33,7 @@ describe.each(TEST_BACKENDS)("the Step 20.2 sign-off chain on $name", (backend) 
   });
 
   it("takes the technical lead, the project manager and a stakeholder in that order, then locks", async () => {
-    await seedFinishedCourse(demo.client, { teamId: demo.atlas, actorId: alice.id, finalValidation: { outcome: "passed", at: new Date() } });
+    await seedFinishedCourse(demo.client, { teamId: demo.atlas, actorId: alice.id, finalValidation: { outcome: "passed", at: new Date() }, loadTests: "passed" });
     await expect(sign(sam, demo.atlas)).rejects.toMatchObject({ message: "The stakeholder signs after the technical lead, who has not signed yet." });
     await expect(sign(amir, demo.atlas)).rejects.toMatchObject({ message: "The project manager signs after the technical lead, who has not signed yet." });
     await expect(sign(ines, demo.atlas)).rejects.toMatchObject({ code: "FORBIDDEN" });
