@@ -4,9 +4,10 @@ import { appendAudit } from "@/lib/audit/append";
 import { sha256Hex } from "@/lib/audit/hash";
 import { can } from "@/lib/authz/permissions";
 import { loadCourse } from "@/lib/course/load";
-import { authorizeTeam } from "@/lib/data/access";
+import { authorizeCohort, authorizeTeam } from "@/lib/data/access";
 import { isUniqueViolation } from "@/lib/data/db-errors";
 import { teamAccess } from "@/lib/data/relations";
+import { teamScope } from "@/lib/data/scope";
 import { getDb } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
@@ -232,4 +233,25 @@ export async function listSignoffNotices(actor: Actor): Promise<SignoffNoticeVie
 export async function dismissSignoffNotice(actor: Actor, id: string): Promise<void> {
   const { count } = await (await getDb()).signoffNotice.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
   if (count === 0 && !(await (await getDb()).signoffNotice.findFirst({ where: { id, userId: actor.id }, select: { id: true } }))) throw new AppError("NOT_FOUND", "That notice does not exist.");
+}
+
+export type TeamSignoffSummary = { id: string; name: string; round: number; signed: SignoffRole[]; locked: boolean; stale: boolean };
+
+/** Every team of a cohort with where its sign-off stands, for instructors and stakeholders; one query. */
+export async function listCohortSignoffs(actor: Actor, cohortId: string): Promise<{ order: SignoffRole[]; teams: TeamSignoffSummary[] }> {
+  await authorizeCohort(actor, "board.read", cohortId);
+  const { order } = signoffSteps(loadCourse());
+  const teams = await (await getDb()).team.findMany({
+    where: { cohortId, ...teamScope(actor, "signoff.read") },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, signoffRounds: { orderBy: { round: "desc" }, take: 1, select: { round: true, staleAt: true, signoffs: { select: { role: true } } } } },
+  });
+  return {
+    order,
+    teams: teams.map((t) => {
+      const r = t.signoffRounds[0];
+      const signed = order.filter((role) => r?.signoffs.some((s) => s.role === role));
+      return { id: t.id, name: t.name, round: r?.round ?? 1, signed, locked: signed.length >= order.length, stale: Boolean(r?.staleAt) };
+    }),
+  };
 }
