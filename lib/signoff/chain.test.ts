@@ -45,6 +45,12 @@ describe("who may sign, and why not", () => {
     expect(eligibility({ ...base, ...change })).toEqual({ ok: false, reason });
   });
 
+  it("names the missing final validation before whose turn it is, since it holds back every signer", () => {
+    const stakeholderFirst: Partial<Input> = { signerId: "u-sh", role: "STAKEHOLDER", round: { ...base.round, signed: [] } };
+    expect(eligibility({ ...base, ...stakeholderFirst, finalValidation: { state: "never" } })).toEqual({ ok: false, reason: "Step 20.1's final validation has not been run yet. Sign-off opens once it passes." });
+    expect(eligibility({ ...base, ...stakeholderFirst })).toEqual({ ok: false, reason: "The stakeholder signs after the technical lead, who has not signed yet." });
+  });
+
   it("reads the window from DAYBOOK_SIGNOFF_WINDOW_HOURS", () => {
     expect(signoffWindowHours({})).toBe(48);
     expect(signoffWindowHours({ DAYBOOK_SIGNOFF_WINDOW_HOURS: " 12.5 " })).toBe(12.5);

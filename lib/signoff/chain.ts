@@ -45,7 +45,8 @@ const lower = (r: SignoffRole) => SIGNOFF_ROLE_LABEL[r].toLowerCase();
 
 /**
  * Whether this person may sign now, and if not, the reason to show. The checks run in the order a
- * signer would want to hear them: the record's state, their part in it, then the evidence.
+ * signer would want to hear them: the record's state, their part in it, the evidence (which holds
+ * everyone back), and last whose turn it is.
  */
 export function eligibility(input: {
   signerId: string;
@@ -68,8 +69,6 @@ export function eligibility(input: {
   if (mine) return { ok: false, reason: `You already signed this round as ${lower(mine.role)}; each person signs once.` };
   const done = round.signed.find((s) => s.role === role);
   if (done) return { ok: false, reason: `${done.signerName} already signed as ${lower(role)}.` };
-  const next = round.order.find((r) => !round.signed.some((s) => s.role === r))!;
-  if (next !== role) return { ok: false, reason: `The ${lower(role)} signs after the ${lower(next)}, who has not signed yet.` };
   const fv = input.finalValidation;
   const step = `Step ${input.finalValidationNumber}'s final validation`;
   if (fv.state === "never") return { ok: false, reason: `${step} has not been run yet. Sign-off opens once it passes.` };
@@ -80,6 +79,8 @@ export function eligibility(input: {
     return { ok: false, reason: `${step} last passed ${Math.floor(ageHours)} hours ago (${formatWhen(fv.at)}); a sign-off needs a pass within the last ${input.windowHours} hours. Verify Step ${input.finalValidationNumber} again.` };
   }
   if (input.regressed.length) return { ok: false, reason: `Step${input.regressed.length > 1 ? "s" : ""} ${list(input.regressed)} regressed. Repair and verify ${input.regressed.length > 1 ? "them" : "it"} first.` };
+  const next = round.order.find((r) => !round.signed.some((s) => s.role === r))!;
+  if (next !== role) return { ok: false, reason: `The ${lower(role)} signs after the ${lower(next)}, who has not signed yet.` };
   return { ok: true, role };
 }
 
