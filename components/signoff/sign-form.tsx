@@ -28,7 +28,6 @@ export function SignForm({ teamId, evidenceSha256, roleLabel }: { teamId: string
       </p>
       <Button type="submit" disabled={pending}>{pending ? "Signing…" : `Sign off as ${roleLabel.toLowerCase()}`}</Button>
       <FormAlert message={state && !state.ok ? state.message : null} />
-      {state?.ok ? <p role="status" className="text-sm font-medium text-emerald-800">Signed.</p> : null}
     </form>
   );
 }
