@@ -71,5 +71,6 @@ describe.each(TEST_BACKENDS)("npm run audit:verify on $name", (backend) => {
       await client.$disconnect();
       await db.dispose();
     }
-  });
+    // It starts the real command (tsx, Prisma, the database) up to three times: a limit, not a measure.
+  }, 120_000);
 });
