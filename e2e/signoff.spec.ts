@@ -77,6 +77,8 @@ test("[SIGN-OFF] the technical lead, the project manager and a stakeholder sign 
   for (const role of ["TECH_LEAD", "PROJECT_MANAGER", "STAKEHOLDER"]) await expect(sol.page.getByTestId(`signoff-${role}`)).toContainText("Matches the current evidence");
   for (const [name, viewport] of [["laptop", LAPTOP], ["phone", PHONE]] as const) {
     await sol.page.setViewportSize(viewport);
+    // From the top: a full-page shot taken scrolled down paints the sticky header mid-page.
+    await sol.page.evaluate(() => window.scrollTo(0, 0));
     await sol.page.screenshot({ path: testInfo.outputPath(`signoff-locked-${name}.png`), fullPage: name === "laptop" });
   }
   await sol.page.setViewportSize(LAPTOP);

@@ -27,8 +27,8 @@ export function ClosureView({ report: r, lessonsEditor }: { report: ClosureRepor
         <p className="text-sm text-slate-800"><strong>Final status:</strong> {finalStatusText(r.overall)}</p>
         <ul className="space-y-2" aria-label="Steps done per phase">
           {r.phases.map((p) => (
-            <li key={p.number} className="grid grid-cols-[minmax(0,12rem)_1fr_auto] items-center gap-3 text-sm">
-              <span className="truncate">{p.number}. {p.title}</span>
+            <li key={p.number} className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[minmax(0,15rem)_1fr_auto]">
+              <span className="col-span-2 sm:col-span-1">{p.number}. {p.title}</span>
               <span className="h-2.5 overflow-hidden rounded-full bg-slate-200" role="img" aria-label={`${p.done} of ${p.total} steps done`}>
                 <span className={p.state === "complete" ? "block h-full bg-emerald-600" : "block h-full bg-brand-600"} style={{ width: `${(100 * p.done) / p.total}%` }} />
               </span>
