@@ -1,5 +1,5 @@
 // Starts `next start` on a fresh database for the end-to-end tests: node scripts/e2e-server.mjs <embedded|postgres> <port>
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -39,6 +39,10 @@ function localClusterAllowList() {
   if (ingress) entries.push(new URL(ingress).host);
   return entries.join(",");
 }
+
+// Test-only fixture data for e2e/signoff.spec.ts, written before the server owns the database.
+const seeded = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.json", "scripts/e2e-seed-signoff.ts"], { cwd: root, env, stdio: "inherit" });
+if (seeded.status !== 0) throw new Error("scripts/e2e-seed-signoff.ts failed");
 
 const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");

@@ -14,6 +14,7 @@ import { recordRunVerdict } from "@/lib/runs/step-status";
 import type { ApplyResults, AttestResults, RunResults, VerifyResults } from "@/lib/runs/types";
 import { stepVerdict } from "@/lib/runs/verdict";
 import type { TAttestStep, TStartRun } from "@/lib/validations/run";
+import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
 import { relationsToTeam } from "./relations";
 
@@ -147,7 +148,7 @@ export async function attestStep(actor: Actor, input: TAttestStep): Promise<{ st
   const fields = Object.fromEntries(Object.entries(input.fields).filter(([k]) => known.has(k)));
   const db = await getDb();
   const results: AttestResults = { type: "attest", attestations: [{ checkId: check.id, prompt: check.prompt, fields }] };
-  const run = await db.run.create({ data: { teamId: input.teamId, stepId: step.id, kind: "ATTEST", status: "PASSED", startedById: actor.id, finishedAt: new Date(), durationMs: 0, summary: `${actor.name} confirmed: ${check.title}`, results } });
+  const run = await audited(db, (tx) => tx.run.create({ data: { teamId: input.teamId, stepId: step.id, kind: "ATTEST", status: "PASSED", startedById: actor.id, finishedAt: new Date(), durationMs: 0, summary: `${actor.name} confirmed: ${check.title}`, results } }), (r) => ({ type: "run.closed", actorId: actor.id, teamId: input.teamId, subject: r.id, data: { stepId: step.id, kind: "ATTEST", status: "PASSED", checkId: check.id, fields } }));
   return { status: await reconsider(input.teamId, step, run.id, actor.id) };
 }
 
@@ -166,11 +167,11 @@ async function reconsider(teamId: string, step: Step, runId: string, actorId: st
 export async function overrideGate(actor: Actor, input: { teamId: string; stepId: string; reason: string }): Promise<void> {
   await authorizeTeam(actor, "gate.override", input.teamId);
   stepOrThrow(input.stepId);
-  await (await getDb()).gateOverride.upsert({
+  await audited(await getDb(), (tx) => tx.gateOverride.upsert({
     where: { teamId_stepId: { teamId: input.teamId, stepId: input.stepId } },
     create: { teamId: input.teamId, stepId: input.stepId, reason: input.reason, byId: actor.id },
     update: { reason: input.reason, byId: actor.id, at: new Date() },
-  });
+  }), () => ({ type: "gate.override", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { reason: input.reason } }));
 }
 
 /** Re-runs the checks of every proven step of the team at once; a step that fails now becomes regressed. */

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { authorizeCredentials } from "@/lib/auth/providers";
+import { setChecklistItem } from "@/lib/data/checklist";
+import { disconnectTeamCluster, updateClusterSettings } from "@/lib/data/clusters";
+import { createCohort, createTeam, joinTeamWithCode, rotateJoinCode, setMemberDesignation } from "@/lib/data/cohorts";
+import { saveStepNote } from "@/lib/data/notes";
+import { setStepStatus } from "@/lib/data/progress";
+import { attestStep, overrideGate } from "@/lib/data/runs";
+import { preExecutionChecklist } from "@/lib/course/checklist";
+import { loadCourse } from "@/lib/course/load";
+import { closeRun, interruptAbandonedRuns, openRun } from "@/lib/runs/store";
+import { TEST_BACKENDS } from "@/tests/support/databases";
+import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
+import { sha256Hex } from "./hash";
+import { prismaChainSource } from "./source";
+import { verifyChain } from "./verify";
+
+// Each state change the existing data functions make leaves exactly the event that describes it.
+describe.each(TEST_BACKENDS)("audit events of state changes on $name", (backend) => {
+  const demo = useSeededDatabase(backend);
+  let alice: Actor, ines: Actor;
+  beforeAll(async () => {
+    alice = await actorFor(demo.client, "alice@daybook.local");
+    ines = await actorFor(demo.client, "instructor@daybook.local");
+  });
+  const last = async () => {
+    const e = await demo.client.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    return { ...e, data: JSON.parse(e.data) as Record<string, unknown> };
+  };
+  const count = () => demo.client.auditEvent.count();
+
+  it("step status, note, override, checklist and attestation", async () => {
+    const cohortId = (await demo.client.team.findUniqueOrThrow({ where: { id: demo.atlas } })).cohortId;
+    await setStepStatus(alice, { teamId: demo.atlas, stepId: "d01-s1", status: "IN_PROGRESS" });
+    expect(await last()).toMatchObject({ type: "step.status", actorId: alice.id, teamId: demo.atlas, cohortId, subject: "d01-s1", data: { from: "NOT_STARTED", to: "IN_PROGRESS", outOfOrder: false } });
+    const before = await count();
+    await setStepStatus(alice, { teamId: demo.atlas, stepId: "d01-s1", status: "IN_PROGRESS" });
+    expect(await count()).toBe(before);
+
+    await saveStepNote(alice, { teamId: demo.atlas, stepId: "d02-s1", body: "secret-ish text", blocked: true, blockedReason: "quota", baseVersion: 0 });
+    const note = await last();
+    expect(note).toMatchObject({ type: "note.saved", subject: "d02-s1", data: { version: 1, blocked: true, blockedReason: "quota", chars: 15, bodySha256: sha256Hex("secret-ish text") } });
+    expect(note.data).not.toHaveProperty("body");
+
+    await overrideGate(ines, { teamId: demo.atlas, stepId: "d05-s1", reason: "cluster outage" });
+    expect(await last()).toMatchObject({ type: "gate.override", actorId: ines.id, subject: "d05-s1", data: { reason: "cluster outage" } });
+
+    const item = preExecutionChecklist(loadCourse())[0]!.key;
+    await setChecklistItem(alice, { teamId: demo.atlas, itemKey: item, checked: true });
+    expect(await last()).toMatchObject({ type: "checklist.changed", subject: item, data: { checked: true } });
+    const ticked = await count();
+    await setChecklistItem(alice, { teamId: demo.atlas, itemKey: item, checked: true });
+    expect(await count()).toBe(ticked);
+
+    await attestStep(alice, { teamId: demo.atlas, stepId: "d19-s1", checkId: "training-held", fields: {} });
+    expect(await last()).toMatchObject({ type: "run.closed", actorId: alice.id, data: { kind: "ATTEST", status: "PASSED", checkId: "training-held", stepId: "d19-s1" } });
+  });
+
+  it("runs opened, closed and interrupted", async () => {
+    const opened = await openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] } });
+    expect(await last()).toMatchObject({ type: "run.opened", subject: opened.id, data: { stepId: "d03-s1", kind: "VERIFY" } });
+    await closeRun(opened.id, { status: "FAILED", summary: "0 of 2 checks met", results: { type: "verify", checks: [] } });
+    expect(await last()).toMatchObject({ type: "run.closed", subject: opened.id, data: { status: "FAILED", summary: "0 of 2 checks met" } });
+    const again = await openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] } });
+    expect(await openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] } })).toEqual({ id: again.id, created: false });
+    expect(await demo.client.auditEvent.count({ where: { type: "run.opened", subject: again.id } })).toBe(1);
+    expect(await interruptAbandonedRuns()).toBe(1);
+    expect(await last()).toMatchObject({ type: "run.interrupted", subject: again.id, teamId: demo.atlas });
+  });
+
+  it("cohorts, teams, join codes, designations and joining", async () => {
+    const cohort = await createCohort(ines, "Audit cohort");
+    expect(await last()).toMatchObject({ type: "cohort.created", cohortId: cohort.id, data: { name: "Audit cohort" } });
+    const team = await createTeam(ines, cohort.id, "Team Ledger");
+    expect(await last()).toMatchObject({ type: "team.created", teamId: team.id, cohortId: cohort.id });
+    const rotated = await rotateJoinCode(ines, team.id);
+    const event = await last();
+    expect(event).toMatchObject({ type: "joinCode.rotated", teamId: team.id });
+    expect(JSON.stringify(event)).not.toContain(rotated.joinCode);
+    await joinTeamWithCode({ code: rotated.joinCode, name: "Lea Ledger", email: "lea@daybook.local", password: "long enough pw" }, "192.0.2.40");
+    const lea = await demo.client.user.findUniqueOrThrow({ where: { email: "lea@daybook.local" } });
+    expect(await last()).toMatchObject({ type: "membership.joined", actorId: lea.id, teamId: team.id, subject: lea.id });
+    await setMemberDesignation(ines, lea.id, "TECH_LEAD");
+    expect(await last()).toMatchObject({ type: "designation.changed", teamId: team.id, subject: lea.id, data: { designation: "TECH_LEAD" } });
+  });
+
+  it("cluster changes that change nothing leave no event", async () => {
+    const before = await count();
+    await disconnectTeamCluster(alice, demo.atlas);
+    await expect(updateClusterSettings(alice, { teamId: demo.atlas, namespace: "ecommerce", registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null, productionHost: null, monitoringHost: null })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await count()).toBe(before);
+  });
+
+  it("failed sign-ins, naming the account only when it exists and never the typed email", async () => {
+    await authorizeCredentials({ email: "bea@daybook.local", password: "wrong password" }, new Headers({ "x-forwarded-for": "192.0.2.50" }));
+    const bea = await demo.client.user.findUniqueOrThrow({ where: { email: "bea@daybook.local" } });
+    expect(await last()).toMatchObject({ type: "signin.failed", actorId: null, subject: bea.id, data: { reason: "wrong-password", address: "address:192.0.2.50" } });
+    await authorizeCredentials({ email: "nobody-typed-this@daybook.local", password: "x" }, new Headers({ "x-forwarded-for": "192.0.2.50" }));
+    const unknown = await last();
+    expect(unknown).toMatchObject({ type: "signin.failed", subject: null, data: { reason: "unknown-account" } });
+    expect(JSON.stringify(unknown)).not.toContain("nobody-typed-this");
+  });
+
+  it("leaves a chain that verifies", async () => {
+    expect(await verifyChain(prismaChainSource(demo.client))).toMatchObject({ ok: true });
+  });
+});
