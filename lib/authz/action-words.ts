@@ -25,4 +25,12 @@ export const ACTION_WORDS: Record<Action, string> = {
   "run.verify": "verify this team's steps",
   "attestation.write": "confirm steps for this team",
   "gate.override": "open a step ahead of its gate",
+  "signoff.read": "see this team's sign-off",
+  "signoff.sign": "sign off this team's delivery",
+  "signoff.reopen": "reopen this team's sign-off",
+  "report.read": "read this team's closure report",
+  "report.write": "edit this team's closure report",
+  "progress.export": "export this cohort's progress",
+  "audit.verify": "verify the audit trail",
+  "audit.read": "read the audit trail",
 };
