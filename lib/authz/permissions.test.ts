@@ -99,7 +99,7 @@ describe("permission table", () => {
   });
 
   it("words every refusal as a sentence, never as the action's id", () => {
-    for (const action of ACTIONS) expect(new ForbiddenError(action).message).toMatch(/^You are not allowed to [a-z][a-z' ]+[a-z]\.$/);
+    for (const action of ACTIONS) expect(new ForbiddenError(action).message).toMatch(/^You are not allowed to [a-z][a-z' -]+[a-z]\.$/);
   });
 
   it("assertCan throws a ForbiddenError naming the action", () => {
