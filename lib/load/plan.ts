@@ -1,24 +1,10 @@
-import type { CheckOf } from "@/lib/checks/registry";
 import { prepareCheck } from "@/lib/checks/prepare";
-import { resolveSuite, type SuitesFile } from "@/lib/checks/suites";
+import { readSuites, resolveSuite, type SuitesFile } from "@/lib/checks/suites";
 import type { TeamSettings } from "@/lib/checks/types";
+import { defaultCourseDir } from "@/lib/course/load";
 import type { Step } from "@/lib/course/schema";
+import { targetOf } from "./target";
 import type { LoadTargetSpec } from "./types";
-
-type LoadTestCheck = CheckOf<"loadTest">;
-
-export const targetOf = (c: LoadTestCheck): LoadTargetSpec => ({
-  checkId: c.id,
-  title: c.title,
-  namespace: c.namespace,
-  service: c.service,
-  port: c.port,
-  path: c.path,
-  expectStatus: c.expectStatus,
-  durationSeconds: c.durationSeconds,
-  concurrency: c.concurrency,
-  thresholds: { maxErrorRate: c.maxErrorRate, maxP95LatencyMs: c.maxP95LatencyMs },
-});
 
 /**
  * The load a step's checks ask for: its loadTest checks and those of the validation suites it runs (ids
@@ -44,3 +30,6 @@ export function timeScale(raw = process.env.DAYBOOK_TIME_SCALE): number {
 
 /** How long a target's load lasts in this run: at least one second, however small the scale. */
 export const scaledDurationMs = (durationSeconds: number, scale: number) => Math.max(1000, Math.round(durationSeconds * 1000 * scale));
+
+/** The step's load targets with the course pack's suites (the team's namespace when given). */
+export const stepLoadTargets = (step: Step, team?: TeamSettings) => loadTargetsOf(step, readSuites(defaultCourseDir()), team);

@@ -68,3 +68,8 @@ export type LoadState = {
   elapsedMs: number;
   targets: TargetState[];
 };
+
+/** What the loadTest check judges: one target's measurement, from this run or the team's latest performance test. */
+export type LoadOutcome = { target: TargetState; timeScale: number; /** Set when recalled from an earlier run. */ measuredAt?: string };
+
+export type LoadOutcomeLookup = (checkId: string) => Promise<LoadOutcome | undefined>;

@@ -1,0 +1,30 @@
+"use client";
+
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, Area } from "recharts";
+import type { SecondPoint } from "@/lib/load/types";
+import { pointRate } from "./format";
+
+/** Requests per second (area, left axis) and p50/p95 latency (lines, right axis) over the run, second by second. */
+export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoint[]; label: string; plannedSeconds: number }) {
+  const data = series.map((p) => ({ t: p.t, rps: pointRate(p), p50: p.p50, p95: p.p95, errors: p.errors }));
+  return (
+    <figure className="space-y-1">
+      <div className="h-48 w-full sm:h-56" role="img" aria-label={`Requests per second and latency over time for ${label}, ${series.length} seconds measured`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -8 }}>
+            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+            <XAxis dataKey="t" type="number" domain={[0, Math.max(1, plannedSeconds - 1)]} tickFormatter={(t: number) => `${t}s`} tick={{ fontSize: 11, fill: "#475569" }} />
+            <YAxis yAxisId="rps" tick={{ fontSize: 11, fill: "#475569" }} width={44} />
+            <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11, fill: "#475569" }} width={44} unit=" ms" />
+            <Tooltip formatter={(value, name) => [name === "Requests/s" ? value : `${value} ms`, name]} labelFormatter={(t) => `second ${t}`} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Area yAxisId="rps" type="monotone" dataKey="rps" name="Requests/s" stroke="#0369a1" fill="#bae6fd" isAnimationActive={false} />
+            <Line yAxisId="ms" type="monotone" dataKey="p50" name="p50" stroke="#64748b" dot={false} isAnimationActive={false} />
+            <Line yAxisId="ms" type="monotone" dataKey="p95" name="p95" stroke="#c2410c" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="text-xs text-slate-600">Requests per second and latency (p50, p95) for each second of the run.</figcaption>
+    </figure>
+  );
+}
