@@ -30,6 +30,9 @@ export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): 
     sockets.add(socket);
     peak = Math.max(peak, sockets.size);
     socket.on("close", () => sockets.delete(socket));
+    // A client that closed its end before the pod's answer arrived: the write fails (EPIPE), which
+    // without a listener would be an uncaught exception of the whole server.
+    socket.on("error", () => socket.destroy());
     const errors = new PassThrough();
     errors.on("data", (chunk: Buffer) => {
       const text = chunk.toString("utf8").trim();
