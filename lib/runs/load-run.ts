@@ -44,7 +44,7 @@ const progressSummary = (s: LoadState) => {
  * teammate and the instructor see it), then every check of the step judged with what it measured, and the
  * step's verdict recorded as a verification would. A cancelled test keeps its partial measurement, unjudged.
  */
-export async function executeLoadRun(input: { teamId: string; step: Step; actorId: string | null }, runId: string, conn: TeamConnection, signal: AbortSignal, serverVersion?: string): Promise<void> {
+export async function executeLoadRun(input: { teamId: string; step: Step; actorId: string | null; settleScale?: number }, runId: string, conn: TeamConnection, signal: AbortSignal, serverVersion?: string): Promise<void> {
   let latest: LoadState | undefined;
   let saving: Promise<void> | undefined;
   const save = () => {
@@ -72,7 +72,7 @@ export async function executeLoadRun(input: { teamId: string; step: Step; actorI
     return;
   }
   const prior = await priorObservations(input.teamId, input.step.id);
-  const verified = await verifyStep(conn, input.step, { passedBefore: prior.passedBefore, loadOutcome: lookupIn(load), signal });
+  const verified = await verifyStep(conn, input.step, { passedBefore: prior.passedBefore, loadOutcome: lookupIn(load), settleScale: input.settleScale, signal });
   const verdict = stepVerdict({ checks: input.step.checks, results: verified.checks, previous: prior.status, passedBefore: prior.passedBefore, attested: prior.attested });
   const status = verdict.status === "VERIFIED" ? "PASSED" : verdict.status ? "FAILED" : verified.checks.some((c) => c.status === "error") ? "ERROR" : "FAILED";
   await closeRun(runId, { status, summary: verdict.summary, results: { type: "load", load, checks: verified.checks, verdict }, serverVersion });
