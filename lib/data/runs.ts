@@ -80,7 +80,7 @@ export async function getStepEngine(actor: Actor, teamId: string, stepId: string
     db.teamCluster.findUnique({ where: { teamId }, select: { server: true, namespace: true } }),
     db.stepProgress.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: { status: true } }),
     db.run.findMany({ where: { teamId, stepId }, orderBy: { startedAt: "desc" }, take: 12, select: RUN_SELECT }),
-    db.run.findFirst({ where: { teamId, stepId, OR: [{ kind: "VERIFY" }, { kind: "LOAD", status: { not: "RUNNING" } }] }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
+    db.run.findFirst({ where: { teamId, stepId, OR: [{ kind: "VERIFY" }, { kind: "LOAD", status: { in: ["PASSED", "FAILED", "ERROR"] } }] }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
     db.run.findFirst({ where: { teamId, stepId, kind: "PREVIEW" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
     db.run.findFirst({ where: { teamId, stepId, kind: "APPLY" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
     db.run.findMany({ where: { teamId, stepId, kind: "ATTEST" }, orderBy: { startedAt: "asc" }, select: { startedAt: true, results: true, startedBy: { select: { name: true } } } }),
