@@ -9,7 +9,7 @@ import type { LoadTargetSpec } from "@/lib/load/types";
 import { targetLabel } from "@/lib/load/view";
 import { Button } from "@/components/ui/button";
 import { RunBadge } from "@/components/runs/run-badge";
-import { useEngineAction } from "@/components/runs/use-engine";
+import { engineKey, useEngineAction } from "@/components/runs/use-engine";
 import { formatWhen } from "@/lib/utils";
 import { LoadComparison } from "./load-comparison";
 import { LoadRunView } from "./load-run-view";
@@ -42,9 +42,13 @@ export function PerformanceSection({ teamId, stepId, engine, locked }: { teamId:
   const running = latest?.status === "RUNNING";
   const wasRunning = useRef(running);
   useEffect(() => {
-    if (wasRunning.current && !running) void client.invalidateQueries({ queryKey: historyKey(teamId) });
+    // The test ended: the step's verdict, its checks and the comparison with earlier tests changed with it.
+    if (wasRunning.current && !running) {
+      void client.invalidateQueries({ queryKey: historyKey(teamId) });
+      void client.invalidateQueries({ queryKey: engineKey(teamId, stepId) });
+    }
     wasRunning.current = running;
-  }, [client, running, teamId]);
+  }, [client, running, teamId, stepId]);
   const onStart = () => start.mutate({ teamId, stepId }, { onSettled: () => client.invalidateQueries({ queryKey: loadKey(teamId, stepId) }) });
   return (
     <section aria-labelledby={`perf-${stepId}`} className="space-y-3">
