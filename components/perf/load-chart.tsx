@@ -4,6 +4,9 @@ import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Toolti
 import type { SecondPoint } from "@/lib/load/types";
 import { pointRate } from "./format";
 
+// Recharts wraps a tick at its spaces, so "650 ms" would break onto two lines beside the axis.
+const latencyTick = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`);
+
 /** Requests per second (area, left axis) and p50/p95 latency (lines, right axis) over the run, second by second. */
 export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoint[]; label: string; plannedSeconds: number }) {
   const data = series.map((p) => ({ t: p.t, rps: pointRate(p), p50: p.p50, p95: p.p95, errors: p.errors }));
@@ -16,7 +19,7 @@ export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoi
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" domain={[0, Math.max(1, plannedSeconds - 1)]} tickFormatter={(t: number) => `${t}s`} tick={{ fontSize: 11, fill: "#475569" }} />
             <YAxis yAxisId="rps" tick={{ fontSize: 11, fill: "#475569" }} width={44} />
-            <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11, fill: "#475569" }} width={48} tickFormatter={(ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`)} />
+            <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11, fill: "#475569" }} width={48} tickFormatter={latencyTick} />
             <Tooltip formatter={(value, name) => [name === "Requests/s" ? value : `${value} ms`, name]} labelFormatter={(t) => `second ${t}`} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Area yAxisId="rps" type="monotone" dataKey="rps" name="Requests/s" stroke="#0369a1" fill="#bae6fd" isAnimationActive={false} />
