@@ -38,7 +38,7 @@ await inPod(kc, namespace, db, "ecommerce-database").exec(["psql", "-U", "postgr
 const spec = (service: string, port: number, p: string, concurrency: number): LoadTargetSpec => ({ checkId: service, title: service, namespace, service, port, path: p, expectStatus: 200, durationSeconds: seconds, concurrency, thresholds: { maxErrorRate: 0.01, maxP95LatencyMs: 1000 } });
 
 console.log(`load through port-forwards, ${seconds} s per row (one Daybook process; CPU = this process's user+system time / wall time)`);
-console.log("target              conns  req/s    p50 ms  p95 ms  p99 ms  errors  open at once  answered  cpu    rss");
+console.log("target                conns  req/s    p50 ms  p95 ms  p99 ms  errors  open at once  answered  cpu    rss");
 try {
   for (const c of concurrencies) {
     for (const [service, port, p] of [["ecommerce-backend-service", 8000, "/api/products"], ["ecommerce-frontend-service", 3000, "/"]] as const) {
@@ -49,7 +49,7 @@ try {
       const t = state.targets[0]!;
       const cpuShare = (used.user + used.system) / 1000 / (Date.now() - started);
       console.log(
-        `${`${service.replace("ecommerce-", "").replace("-service", "")} ${p}`.padEnd(20)}${String(c).padEnd(7)}${String(t.totals.requestsPerSecond).padEnd(9)}${String(t.latency.p50).padEnd(8)}${String(t.latency.p95).padEnd(8)}${String(t.latency.p99).padEnd(8)}${`${(t.totals.errorRate * 100).toFixed(1)}%`.padEnd(8)}${String(t.connections.peakOpen).padEnd(14)}${String(t.connections.answered).padEnd(10)}${`${Math.round(cpuShare * 100)}%`.padEnd(7)}${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+        `${`${service.replace("ecommerce-", "").replace("-service", "")} ${p}`.padEnd(22)}${String(c).padEnd(7)}${String(t.totals.requestsPerSecond).padEnd(9)}${String(t.latency.p50).padEnd(8)}${String(t.latency.p95).padEnd(8)}${String(t.latency.p99).padEnd(8)}${`${(t.totals.errorRate * 100).toFixed(1)}%`.padEnd(8)}${String(t.connections.peakOpen).padEnd(14)}${String(t.connections.answered).padEnd(10)}${`${Math.round(cpuShare * 100)}%`.padEnd(7)}${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
       );
     }
   }
