@@ -5,6 +5,7 @@ import { serverVersion } from "@/lib/k8s/version";
 import { openTeamConnection, type TeamConnection } from "./connection";
 import { applyStep, operateStep, verifyStep } from "./execute";
 import { executeLoadRun, initialLoadResults, latestLoadOutcomes } from "./load-run";
+import { loadRunStore } from "./load-run-store";
 import { priorObservations } from "./history";
 import { recordRunVerdict } from "./step-status";
 import { closeRun, openRun, saveProgress } from "./store";
@@ -59,7 +60,7 @@ async function execute(input: LaunchInput, runId: string, conn: TeamConnection, 
     await closeRun(runId, { ...applySummary(results), results, serverVersion: serverVersionText });
     return;
   }
-  if (input.kind === "LOAD") return executeLoadRun(input, runId, conn, signal, serverVersionText);
+  if (input.kind === "LOAD") return executeLoadRun(input, loadRunStore(runId, input), conn, signal, serverVersionText);
   const prior = await priorObservations(input.teamId, input.step.id);
   if (input.kind === "OPERATION") {
     const { ok: succeeded, message, ...results } = await operateStep(conn, input.step, input.operation!, prior.passedBefore);

@@ -7,10 +7,9 @@ import type { LoadOutcome, LoadOutcomeLookup, LoadState } from "@/lib/load/types
 import type { TeamConnection } from "./connection";
 import { readsFor, verifyStep } from "./execute";
 import { priorObservations } from "./history";
-import { recordRunVerdict } from "./step-status";
-import { closeRun, saveProgress } from "./store";
+import type { RunStatus } from "@/lib/generated/prisma/client";
 import type { LoadRunResults } from "./types";
-import { stepVerdict } from "./verdict";
+import { stepVerdict, type StepVerdict } from "./verdict";
 
 export function initialLoadResults(step: Step): LoadRunResults {
   const scale = timeScale();
@@ -40,19 +39,29 @@ const progressSummary = (s: LoadState) => {
 };
 
 /**
+ * Where a performance test's run is stored: progress as it goes, then the outcome with the step's verdict
+ * (recorded with it). The in-process launcher writes by run id; a queue worker through its lease.
+ */
+export type LoadRunSink = {
+  save(results: LoadRunResults, summary: string): Promise<void>;
+  close(outcome: { status: RunStatus; summary: string; results: LoadRunResults; serverVersion?: string }, verdict?: NonNullable<StepVerdict["status"]>): Promise<void>;
+};
+
+/**
  * The performance test as a run kind: the load (progress stored about once a second, so a reload, a
  * teammate and the instructor see it), then every check of the step judged with what it measured, and the
  * step's verdict recorded as a verification would. A cancelled test keeps its partial measurement, unjudged.
  */
-export async function executeLoadRun(input: { teamId: string; step: Step; actorId: string | null; settleScale?: number }, runId: string, conn: TeamConnection, signal: AbortSignal, serverVersion?: string): Promise<void> {
+export async function executeLoadRun(input: { teamId: string; step: Step; settleScale?: number }, sink: LoadRunSink, conn: TeamConnection, signal: AbortSignal, serverVersion?: string): Promise<void> {
   let latest: LoadState | undefined;
   let saving: Promise<void> | undefined;
   const save = () => {
     if (saving || !latest) return;
     const state = latest;
     latest = undefined;
-    saving = saveProgress(runId, { type: "load", load: state, checks: [] }, progressSummary(state))
-      .catch((error: unknown) => console.error("[daybook] load progress not saved", runId, error))
+    saving = sink
+      .save({ type: "load", load: state, checks: [] }, progressSummary(state))
+      .catch((error: unknown) => console.error("[daybook] load progress not saved", input.teamId, input.step.id, error))
       .finally(() => {
         saving = undefined;
         save();
@@ -68,13 +77,12 @@ export async function executeLoadRun(input: { teamId: string; step: Step; actorI
   });
   while (saving) await saving;
   if (signal.aborted) {
-    await closeRun(runId, { status: "CANCELLED", summary: `Cancelled after ${progressSummary(load)}`, results: { type: "load", load, checks: [] }, serverVersion });
+    await sink.close({ status: "CANCELLED", summary: `Cancelled after ${progressSummary(load)}`, results: { type: "load", load, checks: [] }, serverVersion });
     return;
   }
   const prior = await priorObservations(input.teamId, input.step.id);
   const verified = await verifyStep(conn, input.step, { passedBefore: prior.passedBefore, loadOutcome: lookupIn(load), settleScale: input.settleScale, signal });
   const verdict = stepVerdict({ checks: input.step.checks, results: verified.checks, previous: prior.status, passedBefore: prior.passedBefore, attested: prior.attested });
   const status = verdict.status === "VERIFIED" ? "PASSED" : verdict.status ? "FAILED" : verified.checks.some((c) => c.status === "error") ? "ERROR" : "FAILED";
-  await closeRun(runId, { status, summary: verdict.summary, results: { type: "load", load, checks: verified.checks, verdict }, serverVersion });
-  if (verdict.status) await recordRunVerdict(input.teamId, input.step.id, verdict.status, runId, input.actorId);
+  await sink.close({ status, summary: verdict.summary, results: { type: "load", load, checks: verified.checks, verdict }, serverVersion }, verdict.status ?? undefined);
 }
