@@ -7,8 +7,12 @@ import { pointRate } from "./format";
 // Recharts wraps a tick at its spaces, so "650 ms" would break onto two lines beside the axis.
 const latencyTick = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10}s` : `${Math.round(ms)}ms`);
 
+const timeTicks = (end: number) => [...new Set([0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f)))];
+
 /** Requests per second (area, left axis) and p50/p95 latency (lines, right axis) over the run, second by second. */
 export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoint[]; label: string; plannedSeconds: number }) {
+  // A last, shorter second can land at t = plannedSeconds: the axis always ends there, so every chart reads alike.
+  const end = Math.max(1, plannedSeconds, ...series.map((p) => p.t));
   const data = series.map((p) => ({ t: p.t, rps: pointRate(p), p50: p.p50, p95: p.p95, errors: p.errors }));
   return (
     <figure className="space-y-1">
@@ -17,7 +21,7 @@ export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoi
           {/* The wrapper is the chart's accessible image; the result table holds the same numbers as text. */}
           <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -8 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={[0, Math.max(1, plannedSeconds - 1)]} tickFormatter={(t: number) => `${t}s`} tick={{ fontSize: 11, fill: "#475569" }} />
+            <XAxis dataKey="t" type="number" domain={[0, end]} ticks={timeTicks(end)} tickFormatter={(t: number) => `${t}s`} tick={{ fontSize: 11, fill: "#475569" }} />
             <YAxis yAxisId="rps" tick={{ fontSize: 11, fill: "#475569" }} width={44} />
             <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11, fill: "#475569" }} width={48} tickFormatter={latencyTick} />
             <Tooltip formatter={(value, name) => [name === "Requests/s" ? value : `${value} ms`, name]} labelFormatter={(t) => `second ${t}`} />
