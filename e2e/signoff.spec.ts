@@ -54,7 +54,7 @@ test("[SIGN-OFF] the technical lead, the project manager and a stakeholder sign 
   const sol = await as(browser, baseURL, PEOPLE.sol);
   await openTeam(sol.page, "Team Summit");
   await expect(sol.page.getByTestId("signoff-refusal")).toHaveText("The stakeholder signs after the technical lead, who has not signed yet.");
-  await expect(sol.page.getByText(/passed .* \(every check except performance-test, a load test this version does not run yet\)/)).toBeVisible();
+  await expect(sol.page.getByText(/passed .*\. A sign-off needs a pass within the last \d+ hours\./)).toBeVisible();
 
   const tara = await as(browser, baseURL, PEOPLE.tara);
   await openTeam(tara.page, "Team Summit");
@@ -140,8 +140,8 @@ test("[INSTRUCTOR] exports the cohort's progress and sees the audit chain verify
   expect(lines[0]).toBe("cohort,team,day,step,step_id,title,status,attempts,first_verified_at,overridden,override_by,override_reason,checks_passed,checks,score");
   expect(lines.filter((l) => l.startsWith("Sign-off cohort,Team Summit,"))).toHaveLength(40);
   const finalValidation = (team: string) => lines.find((l) => l.startsWith(`Sign-off cohort,${team},20,Step 20.1,d20-s1,`));
-  // Summit: 1 of 2 checks (the load test is not run yet); Ridge never ran it.
-  expect(finalValidation("Team Summit")).toMatch(/,1,2,0\.5$/);
+  // Summit: 2 of 2 checks; Ridge never ran it.
+  expect(finalValidation("Team Summit")).toMatch(/,2,2,1$/);
   expect(finalValidation("Team Ridge")).toMatch(/,NOT_STARTED,0,,no,,,0,2,0$/);
 
   await iris.page.getByRole("link", { name: "Audit trail" }).click();

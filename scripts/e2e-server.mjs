@@ -9,7 +9,9 @@ import pg from "pg";
 const [kind, port] = process.argv.slice(2);
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `daybook-e2e-${kind}-`));
-const env = { ...process.env, DAYBOOK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", DAYBOOK_LISTEN_HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}` };
+const env = { ...process.env, DAYBOOK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", DAYBOOK_LISTEN_HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}`,
+  // Performance tests last their course duration × this (Day 10's 300 s: 30 s); the pages still show 300 s.
+  DAYBOOK_TIME_SCALE: process.env.DAYBOOK_TIME_SCALE || "0.1" };
 
 if (kind === "postgres") {
   const server = process.env.DAYBOOK_TEST_DATABASE_URL;

@@ -44,10 +44,10 @@ export function useEngineAction<I, T>(teamId: string, stepId: string, action: (i
     },
     onSettled: () => client.invalidateQueries({ queryKey: engineKey(teamId, stepId) }),
   });
-  const mutate = (input: I) => {
+  const mutate = (input: I, options?: { onSettled?: () => unknown }) => {
     if (inFlight.current) return;
     inFlight.current = true;
-    mutation.mutate(input, { onSettled: () => { inFlight.current = false; } });
+    mutation.mutate(input, { onSettled: () => { inFlight.current = false; options?.onSettled?.(); } });
   };
   return { ...mutation, mutate };
 }

@@ -31,7 +31,6 @@ export function EvidenceTable({ course, evidence, people }: { course: Course; ev
                   <td className="px-3 py-1.5">{s.verification ? <><span className="font-mono text-xs">{s.verification.id.slice(0, 10)}</span> · {formatWhen(new Date(s.verification.finishedAt))}</> : "—"}</td>
                   <td className="px-3 py-1.5">
                     {s.verification ? `${s.verification.checks.filter((c) => c.status === "pass").length}/${s.verification.checks.length} passed` : "—"}
-                    {s.verification?.deferred.length ? <span className="block text-xs text-slate-600">not run yet: {s.verification.deferred.join(", ")}</span> : null}
                   </td>
                 </tr>
               ))}

@@ -13,22 +13,20 @@ export type ClosureInput = {
   performance: { stepId: string; at: Date; checks: { checkId: string; title: string; status: string; expected: string; actual: string }[] }[];
   /** Blocked flags over time, from the audit trail's note events (and the current notes); null when the reader may not see blocked reasons. */
   blocks: { stepId: string; at: Date; blocked: boolean; reason: string | null }[] | null;
-  /** Steps whose latest verification failed only on load tests this version does not run. */
-  deferred: ReadonlySet<string>;
   lessons: { text: string; updatedBy: string | null; updatedAt: Date | null; version: number };
   signoffs: { round: number; role: string; signer: string; signedAt: Date; comment: string; evidenceSha256: string; stale: boolean }[];
   reopenings: { round: number; by: string | null; at: Date; reason: string | null }[];
 };
 
 export type PhaseStatus = { number: number; title: string; days: number[]; done: number; total: number; state: "not started" | "in progress" | "complete"; firstActivity: Date | null; completedAt: Date | null };
-export type StepStats = { stepId: string; number: string; title: string; status: StepStatus; deferred: boolean; attempts: number; firstTry: Date | null; verifiedAt: Date | null; verifiedAs: StepStatus | null; toVerifiedMs: number | null };
+export type StepStats = { stepId: string; number: string; title: string; status: StepStatus; attempts: number; firstTry: Date | null; verifiedAt: Date | null; verifiedAs: StepStatus | null; toVerifiedMs: number | null };
 export type TimelineEntry = { at: Date; text: string };
 export type Blocker = { stepId: string; number: string; title: string; raisedAt: Date; reason: string; clearedAt: Date | null; resolution: string };
 
 export type ClosureReport = {
   team: ClosureInput["team"];
   generatedAt: Date;
-  overall: { done: number; total: number; proven: number; deferred: number };
+  overall: { done: number; total: number; proven: number };
   phases: PhaseStatus[];
   timeline: TimelineEntry[];
   stats: StepStats[];
@@ -40,7 +38,7 @@ export type ClosureReport = {
   reopenings: ClosureInput["reopenings"];
 };
 
-const PERFORMANCE_NOTE_EMPTY = "No performance test has produced results yet: this version of Daybook reports load tests as not run (they need a background job queue). Results appear here once a run records them.";
+const PERFORMANCE_NOTE_EMPTY = "No performance test has been judged yet. Results appear here once a step's performance test has run (Run performance test on Days 10, 15, 18 and 20).";
 
 const min = (dates: (Date | null | undefined)[]) => dates.reduce<Date | null>((m, d) => (d && (!m || d < m) ? d : m), null);
 
@@ -65,7 +63,7 @@ function stepStats(step: Step, input: ClosureInput): StepStats {
   const proven = events.filter((e) => isProven(e.toStatus)).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
   const verifiedAt = proven?.at ?? null;
   const start = min([firstTry, verifiedAt]);
-  return { stepId: step.id, number: step.number, title: step.title, status: input.statuses.get(step.id) ?? "NOT_STARTED", deferred: input.deferred.has(step.id), attempts, firstTry: start, verifiedAt, verifiedAs: proven?.toStatus ?? null, toVerifiedMs: verifiedAt && start ? verifiedAt.getTime() - start.getTime() : null };
+  return { stepId: step.id, number: step.number, title: step.title, status: input.statuses.get(step.id) ?? "NOT_STARTED", attempts, firstTry: start, verifiedAt, verifiedAs: proven?.toStatus ?? null, toVerifiedMs: verifiedAt && start ? verifiedAt.getTime() - start.getTime() : null };
 }
 
 function blockersOf(course: Course, input: ClosureInput, stats: Map<string, StepStats>): Blocker[] | null {
@@ -137,7 +135,7 @@ export function assembleClosure(course: Course, input: ClosureInput): ClosureRep
   return {
     team: input.team,
     generatedAt: input.generatedAt,
-    overall: { done: stats.filter((s) => isDone(s.status)).length, total: stats.length, proven: stats.filter((s) => isProven(s.status)).length, deferred: stats.filter((s) => s.deferred && !isDone(s.status)).length },
+    overall: { done: stats.filter((s) => isDone(s.status)).length, total: stats.length, proven: stats.filter((s) => isProven(s.status)).length },
     phases,
     timeline,
     stats,
@@ -161,11 +159,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 
-/** A step's status for the report, saying when only deferred load tests keep it from verified. */
-export const statusText = (s: StepStats) => (s.deferred && !isDone(s.status) ? "Passed, load tests not run" : STATUS_LABEL[s.status]);
+export const statusText = (s: StepStats) => STATUS_LABEL[s.status];
 
 /** The report's one-sentence final status. */
 export function finalStatusText(o: ClosureReport["overall"]): string {
-  const deferred = o.deferred ? ` ${o.deferred} more ${o.deferred === 1 ? "passes every check except its load test" : "pass every check except their load tests"}, which this version of Daybook does not run yet.` : "";
-  return `${o.done} of ${o.total} steps done, ${o.proven} of them proven (verified on the cluster or attested).${deferred}`;
+  return `${o.done} of ${o.total} steps done, ${o.proven} of them proven (verified on the cluster or attested).`;
 }

@@ -22,7 +22,7 @@ export async function getClosureReport(actor: Actor, teamId: string): Promise<Cl
   const course = loadCourse();
   const perfSteps = allSteps(course).filter((s) => s.checks.some(isPerformanceCheck));
   const db = await getDb();
-  const [progress, events, runs, perfRuns, noteEvents, notes, lessons, rounds, deferredRuns] = await Promise.all([
+  const [progress, events, runs, perfRuns, noteEvents, notes, lessons, rounds] = await Promise.all([
     db.stepProgress.findMany({ where: { teamId }, select: { stepId: true, status: true } }),
     db.stepEvent.findMany({ where: { teamId }, orderBy: { at: "asc" }, select: { stepId: true, toStatus: true, at: true } }),
     db.run.findMany({ where: { teamId }, select: { stepId: true, kind: true, status: true, startedAt: true, finishedAt: true } }),
@@ -31,9 +31,6 @@ export async function getClosureReport(actor: Actor, teamId: string): Promise<Cl
     seesBlockers ? db.stepNote.findMany({ where: { teamId, blocked: true }, select: { stepId: true, blockedReason: true, updatedAt: true } }) : Promise.resolve([]),
     db.teamClosure.findUnique({ where: { teamId }, select: { lessonsLearned: true, version: true, updatedAt: true, updatedById: true } }),
     db.signoffRound.findMany({ where: { teamId }, orderBy: { round: "asc" }, select: { round: true, openedAt: true, openedById: true, openedReason: true, staleAt: true, signoffs: { orderBy: { signedAt: "asc" }, select: { role: true, signerName: true, signedAt: true, comment: true, evidenceHash: true } } } }),
-    db.$queryRaw<{ stepId: string; deferredOnly: boolean }[]>`
-      SELECT DISTINCT ON ("stepId") "stepId", COALESCE(("results"->>'deferredOnly')::boolean, false) AS "deferredOnly"
-      FROM "Run" WHERE "teamId" = ${teamId} AND "kind" = 'VERIFY' AND "status" <> 'RUNNING' ORDER BY "stepId", "startedAt" DESC`,
   ]);
   const ids = [lessons?.updatedById, ...rounds.map((r) => r.openedById)].filter((x): x is string => !!x);
   const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -51,7 +48,6 @@ export async function getClosureReport(actor: Actor, teamId: string): Promise<Cl
       return [{ stepId: r.stepId, at: r.startedAt, checks: checks.map((c) => ({ checkId: c.checkId, title: c.title, status: c.status, expected: c.expected, actual: c.actual })) }];
     }),
     blocks: seesBlockers ? blockHistory(noteEvents, notes) : null,
-    deferred: new Set(deferredRuns.filter((r) => r.deferredOnly).map((r) => r.stepId)),
     lessons: { text: lessons?.lessonsLearned ?? "", version: lessons?.version ?? 0, updatedAt: lessons?.updatedAt ?? null, updatedBy: lessons?.updatedById ? (names.get(lessons.updatedById) ?? null) : null },
     signoffs: rounds.flatMap((r) => r.signoffs.map((s) => ({ round: r.round, role: SIGNOFF_ROLE_LABEL[s.role], signer: s.signerName, signedAt: s.signedAt, comment: s.comment, evidenceSha256: s.evidenceHash, stale: r.staleAt !== null }))),
     reopenings: rounds.filter((r) => r.round > 1).map((r) => ({ round: r.round, by: r.openedById ? (names.get(r.openedById) ?? null) : null, at: r.openedAt, reason: r.openedReason })),

@@ -3,8 +3,9 @@ import type { CheckResult } from "@/lib/checks/types";
 import type { Operation, Step } from "@/lib/course/schema";
 import { serverVersion } from "@/lib/k8s/version";
 import { openTeamConnection, type TeamConnection } from "./connection";
-import { onlyDeferredUnmet } from "./deferred";
 import { applyStep, operateStep, verifyStep } from "./execute";
+import { executeLoadRun, initialLoadResults, latestLoadOutcomes } from "./load-run";
+import { loadRunStore } from "./load-run-store";
 import { priorObservations } from "./history";
 import { recordRunVerdict } from "./step-status";
 import { closeRun, openRun, saveProgress } from "./store";
@@ -14,7 +15,7 @@ import { stepVerdict } from "./verdict";
 export type LaunchInput = {
   teamId: string;
   step: Step;
-  kind: "PREVIEW" | "APPLY" | "OPERATION" | "VERIFY";
+  kind: "PREVIEW" | "APPLY" | "OPERATION" | "VERIFY" | "LOAD";
   operation?: Operation;
   force?: boolean;
   actorId: string | null;
@@ -35,6 +36,7 @@ export function cancelRun(runId: string): boolean {
 
 function initialResults(input: LaunchInput): RunResults {
   if (input.kind === "VERIFY") return { type: "verify", checks: [] };
+  if (input.kind === "LOAD") return initialLoadResults(input.step);
   if (input.kind === "OPERATION") return { type: "operation", operation: input.operation!.id, log: [] };
   return { type: "apply", dryRun: input.kind === "PREVIEW", force: input.force ?? false, objects: [] };
 }
@@ -58,6 +60,7 @@ async function execute(input: LaunchInput, runId: string, conn: TeamConnection, 
     await closeRun(runId, { ...applySummary(results), results, serverVersion: serverVersionText });
     return;
   }
+  if (input.kind === "LOAD") return executeLoadRun(input, loadRunStore(runId, input), conn, signal, serverVersionText);
   const prior = await priorObservations(input.teamId, input.step.id);
   if (input.kind === "OPERATION") {
     const { ok: succeeded, message, ...results } = await operateStep(conn, input.step, input.operation!, prior.passedBefore);
@@ -70,6 +73,7 @@ async function execute(input: LaunchInput, runId: string, conn: TeamConnection, 
     passedBefore: prior.passedBefore,
     settleScale: input.settleScale,
     signal,
+    loadOutcome: await latestLoadOutcomes(input.teamId, input.step.id),
     onResult: (r) => {
       seen.push(r);
       const progress: VerifyResults = { type: "verify", checks: [...seen] };
@@ -78,9 +82,8 @@ async function execute(input: LaunchInput, runId: string, conn: TeamConnection, 
   });
   await saving;
   const verdict = stepVerdict({ checks: input.step.checks, results: results.checks, previous: prior.status, passedBefore: prior.passedBefore, attested: prior.attested });
-  const deferredOnly = onlyDeferredUnmet(results.checks);
   const status = signal.aborted ? "CANCELLED" : verdict.status === "VERIFIED" || verdict.status === "ATTESTED" ? "PASSED" : verdict.status ? "FAILED" : results.checks.some((c) => c.status === "error") ? "ERROR" : "FAILED";
-  await closeRun(runId, { status, summary: signal.aborted ? `Cancelled: ${verdict.summary}` : verdict.summary, results: { ...results, verdict, deferredOnly }, serverVersion: serverVersionText });
+  await closeRun(runId, { status, summary: signal.aborted ? `Cancelled: ${verdict.summary}` : verdict.summary, results: { ...results, verdict }, serverVersion: serverVersionText });
   if (verdict.status && !signal.aborted) await recordRunVerdict(input.teamId, input.step.id, verdict.status, runId, input.actorId);
 }
 

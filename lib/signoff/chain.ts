@@ -30,7 +30,7 @@ export type FinalValidation =
   | { state: "never" }
   | { state: "failed"; at: Date; summary: string }
   | { state: "running"; at: Date }
-  | { state: "passed"; at: Date; runId: string; deferred: string[] };
+  | { state: "passed"; at: Date; runId: string };
 
 export type RoundFacts = {
   order: SignoffRole[];

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Course, Step } from "@/lib/course/schema";
-import type { AttestResults, VerifyResults } from "@/lib/runs/types";
+import type { AttestResults } from "@/lib/runs/types";
 import { buildEvidence, type Evidence, type PassingRunRow } from "./evidence";
 import type { FinalValidation } from "./chain";
 
@@ -10,12 +10,12 @@ type Db = Prisma.TransactionClient;
 export async function readEvidence(db: Db, course: Course, teamId: string): Promise<Evidence> {
   const [progress, passing, attests] = await Promise.all([
     db.stepProgress.findMany({ where: { teamId }, select: { stepId: true, status: true } }),
-    // The latest passing verification per step; a run whose only unmet checks are deferred load tests counts, and says so.
+    // The latest passing verification per step.
     db.$queryRaw<PassingRunRow[]>`
       SELECT DISTINCT ON ("stepId") "id", "stepId", "status"::text AS "status", "finishedAt", COALESCE("results"->'checks', '[]'::jsonb) AS "checks"
       FROM "Run"
       WHERE "teamId" = ${teamId} AND "kind" = 'VERIFY' AND "finishedAt" IS NOT NULL
-        AND ("status" = 'PASSED' OR ("status" = 'FAILED' AND "results"->>'deferredOnly' = 'true'))
+        AND "status" = 'PASSED'
       ORDER BY "stepId", "finishedAt" DESC, "id" DESC`,
     db.run.findMany({ where: { teamId, kind: "ATTEST", status: "PASSED" }, orderBy: [{ startedAt: "asc" }, { id: "asc" }], select: { id: true, stepId: true, startedById: true, startedAt: true, results: true } }),
   ]);
@@ -36,9 +36,7 @@ export async function readFinalValidation(db: Db, teamId: string, step: Step): P
   });
   if (!run) return { state: "never" };
   if (run.status === "RUNNING") return { state: "running", at: run.startedAt };
-  const results = run.results as unknown as VerifyResults;
   const at = run.finishedAt ?? run.startedAt;
-  if (run.status === "PASSED") return { state: "passed", at, runId: run.id, deferred: [] };
-  if (results.deferredOnly) return { state: "passed", at, runId: run.id, deferred: results.checks.filter((c) => c.status !== "pass").map((c) => c.checkId) };
+  if (run.status === "PASSED") return { state: "passed", at, runId: run.id };
   return { state: "failed", at, summary: run.summary };
 }

@@ -176,6 +176,11 @@ export const MATRIX: Record<string, Row> = {
     anonymous: false,
     run: (t, { action }) => action<typeof import("@/lib/actions/reverify-all-steps")>("reverify-all-steps", (m) => m.reverifyAllSteps({ teamId: t.teamId })),
   },
+  "lib/actions/run-performance-test.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/run-performance-test")>("run-performance-test", (m) => m.runPerformanceTest({ teamId: t.teamId, stepId: "d10-s2" })),
+  },
   "lib/actions/cancel-run.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
@@ -217,6 +222,16 @@ export const MATRIX: Record<string, Row> = {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
     run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/engine/route.ts", { teamId: t.teamId, stepId: "d01-s1" }),
+  },
+  "app/api/teams/[teamId]/steps/[stepId]/load/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/load/route.ts", { teamId: t.teamId, stepId: "d10-s2" }),
+  },
+  "app/api/teams/[teamId]/load-history/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/teams/[teamId]/load-history/route.ts", { teamId: t.teamId }),
   },
   "app/api/runs/[runId]/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
