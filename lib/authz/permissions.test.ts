@@ -52,6 +52,28 @@ const cases: Array<[Role, Action, Relation[], boolean]> = [
   ["STUDENT", "memberEmail.read", ["teamMember"], false],
   ["STAKEHOLDER", "blockedReason.read", ["cohortStakeholder"], false],
   ["STUDENT", "blockedReason.read", ["teamMember"], true],
+  ["INSTRUCTOR", "step.reset", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "step.reset", ["cohortStakeholder"], false],
+  ["STUDENT", "step.reset", ["teamMember"], false],
+  ["STAKEHOLDER", "step.reset", ["cohortStakeholder"], false],
+  ["INSTRUCTOR", "team.review", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "team.review", [], false],
+  ["STAKEHOLDER", "team.review", ["cohortStakeholder"], false],
+  ["STUDENT", "comment.read", ["teamMember"], true],
+  ["STUDENT", "comment.read", [], false],
+  ["STUDENT", "comment.post", ["teamMember"], true],
+  ["INSTRUCTOR", "comment.post", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "comment.post", [], false],
+  ["STAKEHOLDER", "comment.read", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "comment.post", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "calendar.read", ["cohortStakeholder"], true],
+  ["STUDENT", "calendar.read", ["teamMember"], true],
+  ["STUDENT", "calendar.read", [], false],
+  ["STAKEHOLDER", "blockedStep.read", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "blockedStep.read", [], false],
+  ["STAKEHOLDER", "passRate.read", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "performance.read", ["cohortStakeholder"], true],
+  ["STUDENT", "passRate.read", [], false],
 ];
 
 describe("permission table", () => {
@@ -68,6 +90,12 @@ describe("permission table", () => {
       ROLES.filter((r) => (PERMISSIONS[a] as Record<string, unknown>)[r]).map((r) => `${r}:${a}`),
     );
     expect(writers.sort()).toEqual(["STUDENT:attestation.write", "STUDENT:note.write", "STUDENT:progress.write"]);
+  });
+
+  it("shows stakeholders aggregates and blocked steps, never comments, notes or blocked reasons", () => {
+    const reads = ACTIONS.filter((a) => can("STAKEHOLDER", a, ["cohortStakeholder"]));
+    expect(reads).toEqual(expect.arrayContaining(["blockedStep.read", "passRate.read", "performance.read", "calendar.read"]));
+    for (const hidden of ["comment.read", "note.read", "blockedReason.read", "joinCode.read", "memberEmail.read", "run.read"] as const) expect(reads).not.toContain(hidden);
   });
 
   it("assertCan throws a ForbiddenError naming the action", () => {
