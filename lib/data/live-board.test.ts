@@ -16,7 +16,7 @@ describe.each(TEST_BACKENDS)("the live cohort board on $name", (backend) => {
   const demo = useSeededDatabase(backend);
 
   it("shows each cell's state, blocked flags, open gates, per-day completion and unread comments", async () => {
-    const [alice, ines, sam] = await Promise.all(["alice@daybook.local", "instructor@daybook.local", "stakeholder@daybook.local"].map((e) => actorFor(demo.client, e)));
+    const [alice, ines, sam] = await Promise.all([actorFor(demo.client, "alice@daybook.local"), actorFor(demo.client, "instructor@daybook.local"), actorFor(demo.client, "stakeholder@daybook.local")]);
     const cohort = await demo.client.cohort.findFirstOrThrow();
     await setStepStatus(alice, { teamId: demo.atlas, stepId: "d01-s1", status: "DONE_MANUAL" });
     await setStepStatus(alice, { teamId: demo.atlas, stepId: "d01-s2", status: "IN_PROGRESS" });
