@@ -30,7 +30,7 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th rowSpan={2} scope="col" className="sticky left-0 top-0 z-30 min-w-32 bg-white pr-2 text-left align-bottom font-semibold uppercase tracking-wide text-slate-600 sm:min-w-44">
+            <th rowSpan={2} scope="col" className="sticky left-0 top-0 z-30 min-w-28 bg-white pr-2 text-left align-bottom font-semibold uppercase tracking-wide text-slate-600 sm:min-w-40">
               Team
             </th>
             {outline.phases
@@ -60,7 +60,7 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
               <tr key={team.id} data-testid={`board-row-${team.id}`} className={team.stuck ? "bg-amber-50" : undefined}>
                 <th scope="row" className={cn("sticky left-0 z-10 py-0.5 pr-2 text-left font-normal", team.stuck ? "bg-amber-50 shadow-[inset_3px_0_0_0_var(--color-amber-500)]" : "bg-white")}>
                   <span className={cn("flex min-w-0 items-center gap-1.5", team.stuck && "pl-1.5")}>
-                    <Link href={teamHref(team.id)} className="min-w-0 max-w-36 truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline sm:max-w-44">
+                    <Link href={teamHref(team.id)} className="min-w-0 max-w-28 truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline sm:max-w-36">
                       {team.name}
                     </Link>
                     {team.stuck ? <StuckBadge stuck={team.stuck} compact /> : null}
@@ -88,7 +88,7 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
                           data-testid={`cell-${team.id}-${step.id}`}
                           data-state={cell}
                           className={cn(
-                            "relative flex h-6 min-w-5 items-center justify-center rounded-[3px] text-[11px] leading-none hover:ring-2 hover:ring-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 sm:min-w-6",
+                            "relative flex h-6 min-w-5 items-center justify-center rounded-[3px] text-[11px] leading-none hover:ring-2 hover:ring-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600",
                             dim ? CELL_DIMMED : CELL_CLASS[cell],
                           )}
                         >

@@ -29,14 +29,11 @@ export function DesignationSelect({ userId, name, designation }: { userId: strin
     return () => clearTimeout(t);
   }, [isSuccess, reset]);
   return (
-    <div className="flex flex-col items-start gap-1 sm:items-end">
+    <div className="flex flex-col items-start gap-1">
       <label htmlFor={id} className="sr-only">
         Designation for {name}
       </label>
       <div className="flex items-center gap-2">
-        <span role="status" className="text-xs">
-          {mutation.isPending ? <span className="text-slate-600">Saving…</span> : mutation.isSuccess ? <span className="font-medium text-emerald-800">✓ Saved</span> : null}
-        </span>
         <select
           id={id}
           value={value}
@@ -56,6 +53,9 @@ export function DesignationSelect({ userId, name, designation }: { userId: strin
             </option>
           ))}
         </select>
+        <span role="status" className="text-xs">
+          {mutation.isPending ? <span className="text-slate-600">Saving…</span> : mutation.isSuccess ? <span className="font-medium text-emerald-800">✓ Saved</span> : null}
+        </span>
       </div>
       {mutation.isError ? (
         <p id={`${id}-error`} role="alert" className="text-xs text-rose-700">

@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { CopyButton } from "./copy-button";
-
-export const inviteLink = (origin: string, code: string) => `${origin}/invite/${encodeURIComponent(code)}`;
+import { inviteLink } from "./labels";
 
 /** Invite by email: an existing account is added at once; a new email gets a link to send. */
 export function InviteForm({ cohortId, origin }: { cohortId: string; origin: string }) {

@@ -15,7 +15,7 @@ export function MemberControls({ userId, name, teams }: { userId: string; name: 
   const remove = useRefreshAction(removeTeamMember, `${name} was not removed.`);
   const error = move.error ?? remove.error;
   return (
-    <div className="flex flex-col items-start gap-1 sm:items-end">
+    <div className="flex flex-col items-start gap-1">
       <div className="flex flex-wrap items-center gap-2">
         {teams.length ? (
           <>

@@ -19,7 +19,7 @@ export function RenameTeamForm({ teamId, name }: { teamId: string; name: string 
     >
       <div>
         <label htmlFor={id} className="block text-xs font-medium text-slate-700">
-          Team name
+          Name<span className="sr-only"> of {name}</span>
         </label>
         <input id={id} value={draft} maxLength={60} onChange={(e) => { setDraft(e.target.value); rename.reset(); }} className="mt-0.5 w-48 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm" aria-describedby={rename.isError ? `${id}-error` : undefined} />
       </div>

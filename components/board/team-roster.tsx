@@ -68,12 +68,12 @@ export function TeamRoster({ team, origin, others, now = new Date() }: { team: B
       ) : (
         <ul className="mt-4 divide-y divide-slate-100 border-t border-slate-100">
           {team.members.map((m) => (
-            <li key={m.id} className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-center sm:justify-between" data-testid={`member-${m.id}`}>
+            <li key={m.id} className="space-y-2 py-2.5" data-testid={`member-${m.id}`}>
               <div className="min-w-0">
                 <p className="text-sm font-medium text-slate-900">{m.name}</p>
                 {m.email ? <p className="truncate text-xs text-slate-600">{m.email}</p> : null}
               </div>
-              <div className="flex flex-col gap-2 sm:items-end">
+              <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
                 <DesignationSelect userId={m.id} name={m.name} designation={isDesignation(m.designation) ? m.designation : "NONE"} />
                 <MemberControls userId={m.id} name={m.name} teams={others} />
               </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyButton } from "@/components/board/copy-button";
-import { InviteForm, inviteLink } from "@/components/board/invite-form";
+import { InviteForm } from "@/components/board/invite-form";
+import { inviteLink } from "@/components/board/labels";
 import { orRefused, requestOrigin } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { Card } from "@/components/ui/card";
