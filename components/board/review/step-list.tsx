@@ -25,7 +25,7 @@ export function ReviewStepList({ teamId, steps, selected }: { teamId: string; st
                     <span aria-hidden className={cn("inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-[3px] text-[10px] leading-none", CELL_CLASS[s.cell])}>
                       {CELL_META[s.cell].glyph}
                     </span>
-                    <span className="min-w-0 flex-1 truncate">
+                    <span className="relative min-w-0 flex-1 truncate">
                       {s.number} {s.title}
                       <span className="sr-only">: {CELL_META[s.cell].label}</span>
                     </span>
