@@ -1,9 +1,10 @@
 import { CELL_META, CELL_STATES } from "@/lib/board/cell-state";
 import { cn } from "@/lib/utils";
 import { CELL_CLASS } from "./cell-style";
+import { PaceBadge } from "./team-badges";
 
-/** What each cell means, in a swatch, its glyph and words. */
-export function BoardLegend({ comments = false }: { comments?: boolean }) {
+/** What each cell and team badge means, in a swatch, its glyph and words. */
+export function BoardLegend({ comments = false, pace = false }: { comments?: boolean; pace?: boolean }) {
   return (
     <ul aria-label="Legend" className="flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-700" data-testid="board-legend">
       {CELL_STATES.map((state) => (
@@ -26,6 +27,14 @@ export function BoardLegend({ comments = false }: { comments?: boolean }) {
         <span aria-hidden className="inline-flex h-4 items-center rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-950">⚠</span>
         Stuck team
       </li>
+      {pace ? (
+        <li className="flex items-center gap-1.5">
+          <PaceBadge pace="ahead" />
+          <PaceBadge pace="on_track" />
+          <PaceBadge pace="behind" />
+          by the course calendar
+        </li>
+      ) : null}
     </ul>
   );
 }

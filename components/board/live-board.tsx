@@ -42,7 +42,7 @@ export function LiveBoard({ outline, initial, filters = false, teamBase, empty }
       </div>
       {filters ? <BoardFilters outline={outline} filter={filter} onChange={setFilter} /> : null}
       <div className="my-3">
-        <BoardLegend comments={data.may.comments} />
+        <BoardLegend comments={data.may.comments} pace={data.today !== null} />
       </div>
       {data.teams.length === 0 ? (
         empty
