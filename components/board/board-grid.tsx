@@ -83,14 +83,10 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
                       <td key={step.id} className={cn("py-0.5", edge(d.day, i))}>
                         <Link
                           href={stepHref(step.id, team.id)}
-                          aria-label={label}
                           title={label}
                           data-testid={`cell-${team.id}-${step.id}`}
                           data-state={cell}
-                          className={cn(
-                            "relative flex h-6 min-w-5 items-center justify-center rounded-[3px] text-[11px] leading-none hover:ring-2 hover:ring-brand-600 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600",
-                            dim ? CELL_DIMMED : CELL_CLASS[cell],
-                          )}
+                          className={cn("board-cell", dim ? CELL_DIMMED : CELL_CLASS[cell])}
                         >
                           <span aria-hidden>{dim ? "" : CELL_META[cell].glyph}</span>
                           {unread.has(at) ? <span aria-hidden className="absolute -right-0.5 -top-0.5 h-2 w-2 rounded-full bg-brand-600 ring-1 ring-white" /> : null}
