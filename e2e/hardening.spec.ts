@@ -145,7 +145,7 @@ test("[INSTRUCTOR] rotates a join code: the old link stops working; a join answe
   await fromAddress(page, "203.0.113.22");
   await signIn(page, "instructor@daybook.local");
   await page.getByRole("link", { name: "Teams & join codes" }).click();
-  const roster = page.locator("[data-testid^=team-roster-]").filter({ hasText: "Team Atlas" });
+  const roster = page.locator("[data-testid^=team-roster-]").filter({ has: page.getByRole("heading", { level: 2, name: "Team Atlas", exact: true }) });
   const old = (await roster.getByTestId("join-code").textContent())!.trim();
   await expect(roster.getByTestId("join-code-expiry")).toContainText("Expires");
   page.once("dialog", (dialog) => dialog.accept());
