@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/prisma";
 import { launchRun } from "@/lib/runs/launch";
 import type { ApplyResults, OperationResults, VerifyResults } from "@/lib/runs/types";
 import { manifestFilesOf } from "@/lib/runs/objects-for-step";
+import { startTestWorker } from "@/tests/support/worker";
 
 export type Phase = { phase: string; ok: boolean; detail: string };
 
@@ -19,6 +20,8 @@ const automated = (s: Step) => s.checks.filter((c) => c.kind !== "manual" && !is
 const statusOf = (results: CheckResult[]) => new Map(results.map((r) => [r.checkId, r]));
 
 async function run(teamId: string, step: Step, kind: "APPLY" | "OPERATION" | "VERIFY", extra: { operation?: Operation; settleScale?: number; force?: boolean } = {}) {
+  // Runs go through the job queue: this process works them (started once, on the first run).
+  await startTestWorker();
   const launched = await launchRun({ teamId, step, kind, actorId: null, ...extra });
   await launched.done;
   return (await getDb()).run.findUniqueOrThrow({ where: { id: launched.runId } });
