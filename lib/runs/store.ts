@@ -54,6 +54,8 @@ export async function openRun(input: { teamId: string; stepId: string; kind: Run
 
 export type TakenRun = { lease: Lease; run: { id: string; teamId: string; stepId: string; kind: RunKind; operationId: string | null; startedById: string | null; batchId: string | null; cancelRequested: boolean; previousAttempts: number } };
 
+const attemptRecord = (attempt: number, workerId: string | null, summary: string, results: RunResults) => ({ attempt, workerId, endedAt: new Date().toISOString(), summary, results });
+
 const hasSeenSomething = (r: RunResults) => (r.type === "verify" ? r.checks.length > 0 : r.type === "apply" ? r.objects.length > 0 : r.type === "operation" ? r.log.length > 0 : true);
 
 /**
@@ -67,7 +69,9 @@ export async function takeRun(runId: string, workerId: string, fresh: RunResults
   if (!run || run.status !== "RUNNING") return null;
   const results = run.results as unknown as RunResults;
   const earlier = run.attempts as unknown as unknown[];
-  const attempts = run.attempt > 0 && hasSeenSomething(results) ? [...earlier, { attempt: run.attempt, workerId: run.workerId, endedAt: new Date().toISOString(), summary: run.summary, results }] : earlier;
+  // Still held: pg-boss gave the job out again (the attempt outlived its expiry). A released run already
+  // moved its attempt to the history.
+  const attempts = run.workerId !== null && run.attempt > 0 && hasSeenSomething(results) ? [...earlier, attemptRecord(run.attempt, run.workerId, run.summary, results)] : earlier;
   const taken = await db.run.updateMany({
     where: { id: runId, attempt: run.attempt, status: "RUNNING" },
     data: { workerId, attempt: run.attempt + 1, workStartedAt: run.workStartedAt ?? new Date(), attempts: json(attempts), results: json(fresh), summary: run.attempt > 0 ? `Running again (attempt ${run.attempt + 1}): the worker of the previous attempt stopped.` : "Running." },
@@ -119,10 +123,16 @@ export async function closeUnheldRun(runId: string, heldBy: string | null, outco
   return closed;
 }
 
-/** Gives the run back to the queue (its job is retried): on SIGTERM, or when its worker died. */
+/**
+ * Gives the run back to the queue (its job is retried): on SIGTERM, or when its worker died. What the
+ * attempt saw moves to the run's history with the worker that saw it.
+ */
 export async function releaseRun(runId: string, heldBy: string, summary: string, alsoInTx?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   return (await getDb()).$transaction(async (tx) => {
-    const { count } = await tx.run.updateMany({ where: { id: runId, workerId: heldBy, status: "RUNNING" }, data: { workerId: null, summary } });
+    const run = await tx.run.findUnique({ where: { id: runId }, select: { attempt: true, summary: true, results: true, attempts: true } });
+    if (!run) return false;
+    const history = [...(run.attempts as unknown as unknown[]), attemptRecord(run.attempt, heldBy, run.summary, run.results as unknown as RunResults)];
+    const { count } = await tx.run.updateMany({ where: { id: runId, workerId: heldBy, attempt: run.attempt, status: "RUNNING" }, data: { workerId: null, summary, attempts: json(history) } });
     if (count > 0 && alsoInTx) await alsoInTx(tx);
     return count > 0;
   });
