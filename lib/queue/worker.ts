@@ -73,11 +73,23 @@ async function start(settings: WorkerSettings): Promise<RunningWorker> {
   };
   const loops: string[] = [];
   const poll = { pollingIntervalSeconds: settings.pollMs / 1000, batchSize: 1 };
+  // pg-boss waits out the rest of the polling interval after a job, which caps a loop at one job per
+  // interval however short the jobs: a loop that just finished one asks again at once (an empty answer
+  // sends it back to polling).
+  const loop = async <T extends object>(queue: string, handle: (data: T) => Promise<void>) => {
+    let loopId: string | undefined;
+    loopId = await boss.work<T>(queue, poll, async ([job]) => {
+      try {
+        await handle(job!.data);
+      } finally {
+        if (loopId) boss.notifyWorker(loopId);
+      }
+    });
+    loops.push(loopId);
+  };
   // pg-boss runs one job at a time per loop: `concurrency` loops take that many jobs at once.
-  for (let i = 0; i < settings.concurrency; i++) {
-    loops.push(await boss.work<RunJob>(RUN_QUEUE, poll, async ([job]) => workRunJob(job!.data, id, hold)));
-  }
-  loops.push(await boss.work<BatchJob>(BATCH_QUEUE, poll, async ([job]) => workBatchJob(job!.data)));
+  for (let i = 0; i < settings.concurrency; i++) await loop<RunJob>(RUN_QUEUE, (job) => workRunJob(job, id, hold));
+  await loop<BatchJob>(BATCH_QUEUE, workBatchJob);
   globalForWorker.daybookWorkerLoops = loops;
 
   let beats = 0;

@@ -7,7 +7,7 @@ import { prismaExecutor } from "@/lib/db/queue-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BATCH_QUEUE, getBoss, RUN_QUEUE, type BatchJob } from "@/lib/queue/boss";
 import { runPolicy } from "@/lib/queue/policy";
-import { QUEUED_SUMMARY } from "./store";
+import { LAUNCH_TX, QUEUED_SUMMARY } from "./store";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
@@ -20,7 +20,7 @@ export async function enqueueBatch(teamId: string, steps: Step[], actorId: strin
     const batch = await tx.runBatch.create({ data: { teamId, startedById: actorId, stepIds: json(steps.map((s) => s.id)), jobId: randomUUID() }, select: { id: true, jobId: true } });
     await boss.send(BATCH_QUEUE, { batchId: batch.id } satisfies BatchJob, { id: batch.jobId!, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: 60, db: prismaExecutor(tx) });
     return batch.id;
-  });
+  }, LAUNCH_TX);
 }
 
 /**

@@ -27,6 +27,9 @@ const held = (lease: Lease) => ({ id: lease.runId, attempt: lease.attempt, worke
 
 export const QUEUED_SUMMARY = "Queued: waiting for a worker.";
 
+/** A whole cohort clicking at once queues for the pool's connections: waiting beats Prisma's 2 s default refusal. */
+export const LAUNCH_TX = { maxWait: 15_000, timeout: 15_000 };
+
 /**
  * Opens a run and puts its job on the queue in one transaction, unless a run is already active for this
  * team and step: a double click, or two teammates at once, get the run that is already going.
@@ -41,7 +44,7 @@ export async function openRun(input: { teamId: string; stepId: string; kind: Run
       const created = await tx.run.create({ data: { ...row, results: json(row.results), activeKey: activeKeyOf(row.teamId, row.stepId), jobId, summary: QUEUED_SUMMARY }, select: { id: true } });
       await boss.send(RUN_QUEUE, { ...job, runId: created.id }, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db: prismaExecutor(tx) });
       return created;
-    });
+    }, LAUNCH_TX);
     return { id: run.id, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

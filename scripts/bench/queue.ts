@@ -14,6 +14,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 // @ts-expect-error: a plain .mjs helper shared with the other HTTP benchmarks.
@@ -67,8 +68,14 @@ for (let i = 0; i < maxTeams; i++) {
 }
 const step = findStep(loadCourse(), "d01-s1")!;
 
+const children = new Set<ChildProcess>();
+// A failed benchmark must not leave its web server and workers running.
+process.on("exit", () => children.forEach((child) => child.kill("SIGKILL")));
+
 function spawnLogged(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...shared, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
   let out = "";
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -110,6 +117,7 @@ function samplePages(cookie: string) {
   };
 }
 
+console.log(`load average at start ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (${os.cpus().length} cores)`);
 console.log("config         teams  enqueue   latency p50   p95      run p50   jobs/s   /plan p95 busy (idle)");
 for (const config of configs) {
   const inWeb = config === "in-web";
@@ -136,7 +144,7 @@ for (const config of configs) {
     const last = Math.max(...runs.map((r) => r.finishedAt!.getTime()));
     const notPassed = runs.filter((r) => r.status !== "PASSED").length;
     const label = inWeb ? "1 in web" : `${config} process${config === "1" ? "" : "es"}`;
-    console.log(`${label.padEnd(14)} ${String(n).padStart(5)}  ${ms(enqueueMs).padStart(7)}   ${ms(pct(latency, 0.5)).padStart(8)}  ${ms(pct(latency, 0.95)).padStart(8)}  ${ms(pct(work, 0.5)).padStart(7)}  ${(n / ((last - first) / 1000)).toFixed(1).padStart(6)}   ${ms(pct(pages, 0.95))} (${ms(idle)}), n=${pages.length}${notPassed ? `  [${notPassed} not passed]` : ""}`);
+    console.log(`${label.padEnd(14)} ${String(n).padStart(5)}  ${ms(enqueueMs).padStart(7)}   ${ms(pct(latency, 0.5)).padStart(8)}  ${ms(pct(latency, 0.95)).padStart(8)}  ${ms(pct(work, 0.5)).padStart(7)}  ${(n / ((last - first) / 1000)).toFixed(1).padStart(6)}   ${ms(pct(pages, 0.95))} (${ms(idle)}), n=${pages.length}${notPassed ? `  [${notPassed} not passed]` : ""}  load ${os.loadavg()[0]!.toFixed(1)}`);
   }
   await Promise.all(workers.map(stop));
   await stop(webServer);
