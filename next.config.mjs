@@ -15,8 +15,9 @@ const AUTH_ROUTE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src '
 const nextConfig = {
   // Lets parallel builds (e2e against two databases, several developers) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // PGlite loads its wasm and data files from its own package directory at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@kubernetes/client-node"],
+  // PGlite loads its wasm and data files from its own package directory at run time; so does pdfkit its font metrics.
+  // autocannon (load tests) requires its helpers at run time, as a CLI would.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@kubernetes/client-node", "pdfkit", "autocannon", "hdr-histogram-js"],
   poweredByHeader: false,
   // `npm test` type-checks the whole tree (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import path from "node:path";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { deleteNamespace, localKubeconfig, removeConfigMapKey, scaleDeployment } from "./cluster";
 import { overflowProblems } from "./overflow";
 import { createTeam, JOINED_PASSWORD, signIn } from "./support";
@@ -17,6 +18,14 @@ test.beforeAll(async ({ browser }, info) => {
   const emails = await createTeam(browser, info.project.use.baseURL!, "Team Kepler", ["Kai", "Kim"]);
   [lead, teammate] = [emails[0]!, emails[1]!];
 });
+
+/** Kept with the test's output; with DAYBOOK_DOC_SHOTS=<dir> (one project) also written there for the README. */
+async function shoot(page: Page, info: TestInfo, name: string, target: "page" | "panel" = "page") {
+  const paths = [info.outputPath(`${name}.png`), ...(process.env.DAYBOOK_DOC_SHOTS ? [path.join(process.env.DAYBOOK_DOC_SHOTS, `${name}.png`)] : [])];
+  // The sticky header would cover the top of the panel in an element screenshot.
+  const style = "header { position: static !important; }";
+  for (const file of paths) await (target === "panel" ? panel(page).screenshot({ path: file, style }) : page.screenshot({ path: file }));
+}
 
 async function openStep(page: Page, id: string) {
   await page.goto(`/plan/step/${id}`);
@@ -61,7 +70,7 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
   await expect(panel(page).getByText(`Namespace/${namespace}`)).toBeVisible();
   await applyAndSee(page, /3 created, 0 changed, 0 unchanged/);
   await verifyAndSee(page, /3 of 3 checks met/);
-  await page.screenshot({ path: info.outputPath("step-1-2-verified.png"), fullPage: true });
+  await shoot(page, info, "engine_verified");
 
   for (const step of ["d02-s1", "d02-s2", "d03-s1"]) {
     await openStep(page, step);
@@ -71,6 +80,8 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
   }
   await openStep(page, "d03-s2");
   await verifyAndSee(page, /3 of 3 checks met/);
+  await page.goto("/plan/day/3");
+  await shoot(page, info, "engine_day");
 
   // Evidence is wide kubectl output: on a phone it scrolls inside its block, with a scrollbar.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -108,7 +119,7 @@ test("[STUDENT] a double click on Apply applies once, and teammates verifying at
   await Promise.all([first.close(), second.close()]);
 });
 
-test("[STUDENT] re-verify all marks a step broken behind Daybook's back as regressed", async ({ page }) => {
+test("[STUDENT] re-verify all marks a step broken behind Daybook's back as regressed; the preview shows the field that repairs it", async ({ page }, info) => {
   test.setTimeout(300_000);
   await signIn(page, lead, JOINED_PASSWORD);
   await removeConfigMapKey(namespace, "ecommerce-backend-config", "DATABASE_HOST");
@@ -119,4 +130,14 @@ test("[STUDENT] re-verify all marks a step broken behind Daybook's back as regre
   await openStep(page, "d02-s1");
   await expect(page.getByText("Regressed").first()).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText("missing DATABASE_HOST")).toBeVisible();
+  const failed = panel(page).getByRole("listitem").filter({ hasText: "missing DATABASE_HOST" }).first();
+  await failed.getByText(/^Evidence/).first().click();
+  await expect(failed.getByText("DATABASE_HOST").first()).toBeVisible();
+  await shoot(page, info, "engine_failed", "panel");
+
+  await panel(page).getByRole("button", { name: "Preview changes" }).click();
+  await expect(panel(page).getByText(/0 would be created, 1 would be changed, \d+ unchanged/)).toBeVisible({ timeout: 60_000 });
+  const diff = panel(page).getByRole("table", { name: "Field changes of ConfigMap/ecommerce-backend-config" });
+  await expect(diff.getByRole("cell", { name: "data.DATABASE_HOST" })).toBeVisible();
+  await shoot(page, info, "engine_preview", "panel");
 });

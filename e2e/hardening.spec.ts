@@ -23,6 +23,16 @@ test("[AUTH] a callbackUrl that leads to another site is replaced by Daybook's o
   await expect(page).toHaveURL(`${baseURL}/evil.example`);
 });
 
+test("[AUTH] sign-in goes straight to the role's home, never through an empty page at /", async ({ page, baseURL }) => {
+  const visited: string[] = [];
+  page.on("framenavigated", (frame) => { if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname); });
+  await page.goto("/login");
+  await fillSignIn(page, "instructor@daybook.local", PASSWORD);
+  await expect(page).toHaveURL(`${baseURL}/instructor`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(visited).not.toContain("/");
+});
+
 test("[AUTH] sign-in returns to the page that asked for it, on the same host", async ({ page, baseURL }) => {
   await page.goto("/plan/day/3");
   await expect(page).toHaveURL(`${baseURL}/login?callbackUrl=%2Fplan%2Fday%2F3`);

@@ -48,5 +48,8 @@ export function sampleAddresses(ids: { cohort: string; team: string }): Record<s
     "/instructor": { instructor: ["/instructor"], student: ["/instructor"] },
     "/instructor/cohorts/[cohortId]/teams": { instructor: [`/instructor/cohorts/${ids.cohort}/teams`] },
     "/stakeholder": { stakeholder: ["/stakeholder"], student: ["/stakeholder"] },
+    "/signoff": { student: ["/signoff"], instructor: ["/signoff", `/signoff?team=${ids.team}`], stakeholder: [`/signoff?team=${ids.team}`, "/signoff"] },
+    "/reports": { student: ["/reports"], instructor: ["/reports", `/reports?team=${ids.team}`], stakeholder: [`/reports?team=${ids.team}`, "/reports"] },
+    "/reports/audit": { instructor: ["/reports/audit"], student: ["/reports/audit"] },
   };
 }

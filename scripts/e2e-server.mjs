@@ -1,5 +1,5 @@
 // Starts `next start` on a fresh database for the end-to-end tests: node scripts/e2e-server.mjs <embedded|postgres> <port>
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,7 +9,9 @@ import pg from "pg";
 const [kind, port] = process.argv.slice(2);
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `daybook-e2e-${kind}-`));
-const env = { ...process.env, DAYBOOK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", DAYBOOK_LISTEN_HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}` };
+const env = { ...process.env, DAYBOOK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", DAYBOOK_LISTEN_HOST: "127.0.0.1", AUTH_URL: `http://127.0.0.1:${port}`,
+  // Performance tests last their course duration × this (Day 10's 300 s: 30 s); the pages still show 300 s.
+  DAYBOOK_TIME_SCALE: process.env.DAYBOOK_TIME_SCALE || "0.1" };
 
 if (kind === "postgres") {
   const server = process.env.DAYBOOK_TEST_DATABASE_URL;
@@ -39,6 +41,10 @@ function localClusterAllowList() {
   if (ingress) entries.push(new URL(ingress).host);
   return entries.join(",");
 }
+
+// Test-only fixture data for e2e/signoff.spec.ts, written before the server owns the database.
+const seeded = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", "tsconfig.json", "scripts/e2e-seed-signoff.ts"], { cwd: root, env, stdio: "inherit" });
+if (seeded.status !== 0) throw new Error("scripts/e2e-seed-signoff.ts failed");
 
 const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");

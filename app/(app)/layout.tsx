@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { SignoffNotices } from "@/components/signoff/notices";
 import { requireActor } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -10,6 +11,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <AppHeader actor={actor} teamName={actor.teamName ?? undefined} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        <SignoffNotices actor={actor} />
         {children}
       </main>
     </>

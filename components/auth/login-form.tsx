@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 type Demo = { accounts: { email: string; role: string }[]; password: string };
 
 export function LoginForm({ callbackUrl, demo }: { callbackUrl?: string; demo?: Demo }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(signInWithPassword, { ok: false });
+  const [state, action, pending] = useActionState<ActionState<string>, FormData>(signInWithPassword, { ok: false });
   const form = useRef<HTMLFormElement>(null);
   // Fills the fields the way typing would, so the form's own state and the browser agree.
   const fill = (email: string) => {

@@ -8,18 +8,24 @@ const LINKS = {
   STUDENT: [
     { href: "/plan", label: "Plan" },
     { href: "/plan/cluster", label: "Cluster" },
+    { href: "/signoff", label: "Sign-off" },
+    { href: "/reports", label: "Report" },
     { href: "/plan/files", label: "Course files" },
     { href: "/plan/troubleshooting", label: "Troubleshooting" },
     { href: "/plan/support", label: "Support" },
   ],
   INSTRUCTOR: [
     { href: "/instructor", label: "Team board" },
+    { href: "/signoff", label: "Sign-off" },
+    { href: "/reports", label: "Reports" },
     { href: "/plan/files", label: "Course files" },
     { href: "/plan/troubleshooting", label: "Troubleshooting" },
     { href: "/plan/support", label: "Support" },
   ],
   STAKEHOLDER: [
     { href: "/stakeholder", label: "Cohort progress" },
+    { href: "/signoff", label: "Sign-off" },
+    { href: "/reports", label: "Reports" },
     { href: "/plan/support", label: "Support" },
   ],
 } as const;

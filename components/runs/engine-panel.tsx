@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { StepEngine } from "@/lib/data/runs";
 import type { StepView } from "@/lib/runs/step-view";
 import { Card } from "@/components/ui/card";
+import { PerformanceSection } from "@/components/perf/performance-section";
 import { ApplySection } from "./apply-section";
 import { AttestSection } from "./attest-section";
 import { GateBanner } from "./gate-banner";
@@ -34,6 +35,7 @@ export function EnginePanel({ teamId, step, initial }: { teamId: string; step: S
         {engine.connected && hasAutomated ? <GateBanner teamId={teamId} stepId={step.id} engine={engine} /> : null}
         {engine.connected && engine.may.apply && step.manifests.length > 0 ? <ApplySection teamId={teamId} step={step} engine={engine} locked={locked} /> : null}
         {engine.connected && engine.may.apply && step.operations.length > 0 ? <OperationsSection teamId={teamId} step={step} engine={engine} locked={locked} /> : null}
+        {engine.connected && step.load ? <PerformanceSection teamId={teamId} stepId={step.id} engine={engine} locked={locked} /> : null}
         {engine.connected && hasAutomated ? <VerifySection teamId={teamId} step={step} engine={engine} locked={locked} /> : null}
         {step.checks.some((c) => c.kind === "manual") ? <AttestSection teamId={teamId} step={step} engine={engine} /> : null}
       </Card>

@@ -3,7 +3,7 @@ import type { RunListItem } from "@/lib/data/runs";
 import { formatWhen } from "@/lib/utils";
 import { RunBadge } from "./run-badge";
 
-const KIND: Record<string, string> = { PREVIEW: "Preview", APPLY: "Apply", OPERATION: "Command", VERIFY: "Verify", ATTEST: "Attestation" };
+const KIND: Record<string, string> = { PREVIEW: "Preview", APPLY: "Apply", OPERATION: "Command", VERIFY: "Verify", ATTEST: "Attestation", LOAD: "Performance test" };
 
 /** Every run of the step, newest first; each opens to everything it saw. */
 export function RunHistory({ runs }: { runs: RunListItem[] }) {

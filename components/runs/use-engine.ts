@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { StepEngine } from "@/lib/data/runs";
 
@@ -27,10 +28,15 @@ export function useEngine(teamId: string, stepId: string, initial: StepEngine) {
 
 type ActionResult<T> = { ok: boolean; message?: string; data?: T };
 
-/** A server action that starts or changes something, then refreshes the engine state at once. */
+/**
+ * A server action that starts or changes something, then refreshes the engine state at once. The ref drops a
+ * second click that lands before React re-renders the disabled button (the query's notifications arrive on a
+ * later task): Next.js runs server actions one after another, so the second would start a second run.
+ */
 export function useEngineAction<I, T>(teamId: string, stepId: string, action: (input: I) => Promise<ActionResult<T>>) {
   const client = useQueryClient();
-  return useMutation({
+  const inFlight = useRef(false);
+  const mutation = useMutation({
     mutationFn: async (input: I) => {
       const result = await action(input);
       if (!result.ok) throw new Error(result.message ?? "That did not work.");
@@ -38,4 +44,10 @@ export function useEngineAction<I, T>(teamId: string, stepId: string, action: (i
     },
     onSettled: () => client.invalidateQueries({ queryKey: engineKey(teamId, stepId) }),
   });
+  const mutate = (input: I, options?: { onSettled?: () => unknown }) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(input, { onSettled: () => { inFlight.current = false; options?.onSettled?.(); } });
+  };
+  return { ...mutation, mutate };
 }

@@ -30,7 +30,6 @@ export function VerifySection({ teamId, step, engine, locked }: { teamId: string
         <p className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
           <RunBadge status={latest.status} />
           <span className="text-slate-700">{running ? `${shown.length} of ${automated.length} checks done` : latest.summary}</span>
-          {latest.deferredOnly ? <span className="text-slate-700">— only the load test is left, which runs in the background in the next version; the next step is open.</span> : null}
         </p>
       ) : (
         <p className="text-sm text-slate-600">Not verified yet. {automated.length} automated {automated.length === 1 ? "check" : "checks"} will read the cluster.</p>

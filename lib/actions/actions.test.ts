@@ -39,7 +39,7 @@ describe.each(TEST_BACKENDS)("server actions on $name", (backend) => {
     session.actor = await actorFor(demo.client, "alice@daybook.local");
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "day one", status: "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { stepId: ["Unknown step."] } });
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "VERIFIED" as "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { status: [expect.any(String)] } });
-    expect(await setStepStatus({ teamId: demo.borealis, stepId: "d01-s1", status: "DONE_MANUAL" })).toEqual({ ok: false, code: "FORBIDDEN", message: "You do not have permission to progress write." });
+    expect(await setStepStatus({ teamId: demo.borealis, stepId: "d01-s1", status: "DONE_MANUAL" })).toEqual({ ok: false, code: "FORBIDDEN", message: "You are not allowed to change this team's progress." });
     expect(revalidatePath).not.toHaveBeenCalled();
 
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" })).toEqual({ ok: true, data: { status: "DONE_MANUAL", changed: true, skippedSteps: [] } });

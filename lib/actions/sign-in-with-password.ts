@@ -4,7 +4,10 @@ import { AuthError, type CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
 import { clientAddress } from "@/lib/auth/client-address";
+import { readActor } from "@/lib/auth/actor";
 import { sameOriginPath } from "@/lib/auth/redirect";
+import { ROLE_HOME } from "@/lib/authz/home";
+import { getDb } from "@/lib/db/prisma";
 import { accountKey, addressKey, checkThrottle, waitWords } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { ZSignIn } from "@/lib/validations/account";
@@ -23,9 +26,14 @@ export const signInWithPassword = defineFormAction({
       if ((error as CredentialsSignin).code === "throttled") throw new AppError("FORBIDDEN", await throttledMessage(email));
       throw new AppError("UNAUTHORIZED", "That email and password do not match an account. Check both and try again.");
     }
-    return undefined;
+    // Straight to the role's home: "/" would render an empty page first, then redirect there.
+    const actor = await readActor(await getDb(), { email });
+    return actor ? ROLE_HOME[actor.role].href : "/";
   },
-  redirectTo: (_done, input) => sameOriginPath(input.callbackUrl),
+  redirectTo: (home, input) => {
+    const target = sameOriginPath(input.callbackUrl, undefined, home);
+    return target === "/" ? home : target;
+  },
   keep: ["email"],
 });
 

@@ -2,6 +2,7 @@ import Credentials from "next-auth/providers/credentials";
 import { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
+import { auditSignInFailure } from "@/lib/audit/sign-in";
 import { getDb } from "@/lib/db/prisma";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
@@ -30,6 +31,7 @@ export async function authorizeCredentials(raw: unknown, headers: Headers, now =
   if (throttle.locked) {
     // A guess at a locked account still costs the address, so one address cannot keep an account locked.
     if (throttle.scope === "account") await recordFailure([{ key: keys.address, policy: ADDRESS_POLICY }], now);
+    await auditSignInFailure({ userId: (await (await getDb()).user.findUnique({ where: { email }, select: { id: true } }))?.id ?? null, address: keys.address, reason: "locked" });
     throw new ThrottledSignin();
   }
   const db = await getDb();
@@ -37,6 +39,7 @@ export async function authorizeCredentials(raw: unknown, headers: Headers, now =
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
     await recordFailure([{ key: keys.account, policy: ACCOUNT_POLICY }, { key: keys.address, policy: ADDRESS_POLICY }], now);
+    await auditSignInFailure({ userId: user?.id ?? null, address: keys.address, reason: user ? "wrong-password" : "unknown-account" });
     return null;
   }
   await clearFailures(keys.account);

@@ -52,6 +52,34 @@ const cases: Array<[Role, Action, Relation[], boolean]> = [
   ["STUDENT", "memberEmail.read", ["teamMember"], false],
   ["STAKEHOLDER", "blockedReason.read", ["cohortStakeholder"], false],
   ["STUDENT", "blockedReason.read", ["teamMember"], true],
+  ["STUDENT", "signoff.read", ["teamMember"], true],
+  ["STUDENT", "signoff.read", [], false],
+  ["STAKEHOLDER", "signoff.read", ["cohortStakeholder"], true],
+  ["INSTRUCTOR", "signoff.read", ["cohortInstructor"], true],
+  ["STUDENT", "signoff.sign", ["teamMember"], true],
+  ["STUDENT", "signoff.sign", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "signoff.sign", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "signoff.sign", [], false],
+  ["INSTRUCTOR", "signoff.sign", ["cohortInstructor"], false],
+  ["INSTRUCTOR", "signoff.reopen", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "signoff.reopen", [], false],
+  ["STAKEHOLDER", "signoff.reopen", ["cohortStakeholder"], false],
+  ["STUDENT", "signoff.reopen", ["teamMember"], false],
+  ["STAKEHOLDER", "report.read", ["cohortStakeholder"], true],
+  ["STUDENT", "report.read", [], false],
+  ["STUDENT", "report.write", ["teamMember"], true],
+  ["INSTRUCTOR", "report.write", ["cohortInstructor"], false],
+  ["STAKEHOLDER", "report.write", ["cohortStakeholder"], false],
+  ["INSTRUCTOR", "progress.export", ["cohortInstructor"], true],
+  ["STAKEHOLDER", "progress.export", ["cohortStakeholder"], true],
+  ["STUDENT", "progress.export", ["teamMember"], false],
+  ["INSTRUCTOR", "progress.export", [], false],
+  ["INSTRUCTOR", "audit.verify", [], true],
+  ["STAKEHOLDER", "audit.verify", [], false],
+  ["STUDENT", "audit.verify", [], false],
+  ["INSTRUCTOR", "audit.read", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "audit.read", [], false],
+  ["STAKEHOLDER", "audit.read", ["cohortStakeholder"], false],
 ];
 
 describe("permission table", () => {
@@ -67,12 +95,16 @@ describe("permission table", () => {
     const writers = ACTIONS.filter((a) => a.endsWith(".write")).flatMap((a) =>
       ROLES.filter((r) => (PERMISSIONS[a] as Record<string, unknown>)[r]).map((r) => `${r}:${a}`),
     );
-    expect(writers.sort()).toEqual(["STUDENT:attestation.write", "STUDENT:note.write", "STUDENT:progress.write"]);
+    expect(writers.sort()).toEqual(["STUDENT:attestation.write", "STUDENT:note.write", "STUDENT:progress.write", "STUDENT:report.write"]);
+  });
+
+  it("words every refusal as a sentence, never as the action's id", () => {
+    for (const action of ACTIONS) expect(new ForbiddenError(action).message).toMatch(/^You are not allowed to [a-z][a-z' -]+[a-z]\.$/);
   });
 
   it("assertCan throws a ForbiddenError naming the action", () => {
     expect(() => assertCan("STAKEHOLDER", "progress.write", ["cohortStakeholder"])).toThrow(ForbiddenError);
-    expect(() => assertCan("STAKEHOLDER", "progress.write")).toThrow(/progress write/);
+    expect(() => assertCan("STAKEHOLDER", "progress.write")).toThrow("You are not allowed to change this team's progress.");
     expect(() => assertCan("STUDENT", "progress.write", ["teamMember"])).not.toThrow();
   });
 });

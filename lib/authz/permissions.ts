@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { ACTION_WORDS } from "./action-words";
 
 /**
  * THE permission table. Every server action and data function asks `can` (or `assertCan`) with the
@@ -34,6 +35,14 @@ export const ACTIONS = [
   "run.verify",
   "attestation.write",
   "gate.override",
+  "signoff.read",
+  "signoff.sign",
+  "signoff.reopen",
+  "report.read",
+  "report.write",
+  "progress.export",
+  "audit.verify",
+  "audit.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +79,20 @@ export const PERMISSIONS = {
   "run.verify": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
   "attestation.write": { STUDENT: ["teamMember"] },
   "gate.override": { INSTRUCTOR: ["cohortInstructor"] },
+  // Step 20.2's sign-off chain: the team, its instructor and the cohort's stakeholders see it and what each hash covers.
+  "signoff.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  // Who signs is narrowed further by designation (technical lead, project manager) and the chain's order.
+  "signoff.sign": { STUDENT: ["teamMember"], STAKEHOLDER: ["cohortStakeholder"] },
+  "signoff.reopen": { INSTRUCTOR: ["cohortInstructor"] },
+  // Step 19.2's closure report; its blockers section follows blockedReason.read.
+  "report.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  // The report's lessons learned, written by the team.
+  "report.write": { STUDENT: ["teamMember"] },
+  // CSV and JSON export of a cohort's progress (no notes, emails or join codes).
+  "progress.export": { INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  // Verifying the audit chain shows only whether it holds and where it breaks; listing events is per cohort.
+  "audit.verify": { INSTRUCTOR: ["anyone"] },
+  "audit.read": { INSTRUCTOR: ["cohortInstructor"] },
 } as const satisfies Record<Action, Grants>;
 
 export function can(role: Role, action: Action, relations: Iterable<Relation> = []): boolean {
@@ -81,7 +104,7 @@ export function can(role: Role, action: Action, relations: Iterable<Relation> = 
 
 export class ForbiddenError extends AppError {
   constructor(readonly action: Action) {
-    super("FORBIDDEN", `You do not have permission to ${action.replace(".", " ")}.`);
+    super("FORBIDDEN", `You are not allowed to ${ACTION_WORDS[action]}.`);
   }
 }
 

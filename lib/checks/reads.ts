@@ -10,6 +10,7 @@ import { restJson } from "@/lib/k8s/rest";
 import { ok, type K8sResult } from "@/lib/k8s/result";
 import type { HttpAnswer } from "@/lib/k8s/http-probe";
 import type { KubeObject } from "@/lib/k8s/types";
+import type { LoadOutcomeLookup } from "@/lib/load/types";
 import { serverVersion } from "@/lib/k8s/version";
 import type { ClusterReads, MetricsList, TeamSettings } from "./types";
 
@@ -19,6 +20,8 @@ export type ReadsOptions = {
   fetchUrl: (url: string, timeoutMs?: number, hostHeader?: string) => Promise<K8sResult<HttpAnswer>>;
   /** Counts calls that reached the cluster, for benchmarks. */
   onRequest?: (what: string) => void;
+  /** Where load tests find their measurement (lib/runs/load-run.ts). */
+  loadOutcome?: LoadOutcomeLookup;
 };
 
 /** ClusterReads over one cluster client: every read is shared within the run (and its promise reused). */
@@ -63,6 +66,7 @@ export function clusterReads(kc: KubeConfig, options: ReadsOptions): ClusterRead
     },
     fetchUrl: (url, timeoutMs, hostHeader) => once(`url:${url}:${hostHeader ?? ""}`, () => options.fetchUrl(url, timeoutMs, hostHeader)),
     fresh: () => clusterReads(kc, options),
+    loadOutcome: (checkId) => options.loadOutcome?.(checkId) ?? Promise.resolve(undefined),
   };
   return reads;
 }

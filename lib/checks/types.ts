@@ -7,6 +7,7 @@ import type { K8sResult } from "@/lib/k8s/result";
 import type { KubeObject } from "@/lib/k8s/types";
 import type { AccessAnswer, ResourceAttributes } from "@/lib/k8s/access";
 import type { ServerVersion } from "@/lib/k8s/version";
+import type { LoadOutcome } from "@/lib/load/types";
 
 export type CheckStatus = "pass" | "fail" | "error" | "inconclusive";
 
@@ -69,4 +70,6 @@ export interface ClusterReads {
   fetchUrl(url: string, timeoutMs?: number, hostHeader?: string): Promise<K8sResult<HttpAnswer>>;
   /** The same reads without the run's shared cache (for retries while the cluster settles). */
   fresh(): ClusterReads;
+  /** A load test's measurement: the performance test's own, or the latest one of the step; none yet is undefined. */
+  loadOutcome?(checkId: string): Promise<LoadOutcome | undefined>;
 }

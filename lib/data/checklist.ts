@@ -4,6 +4,7 @@ import { preExecutionChecklist } from "@/lib/course/checklist";
 import { loadCourse } from "@/lib/course/load";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
 
 export type ChecklistTick = { checkedBy: string; checkedAt: Date };
@@ -21,10 +22,7 @@ export async function setChecklistItem(actor: Actor, input: { teamId: string; it
   if (!preExecutionChecklist(loadCourse()).some((i) => i.key === input.itemKey)) throw new AppError("NOT_FOUND", "That item is not on the pre-execution checklist.");
   const db = await getDb();
   const key = { teamId: input.teamId, itemKey: input.itemKey };
-  if (input.checked) {
-    await db.teamChecklistTick.upsert({ where: { teamId_itemKey: key }, create: { ...key, checkedById: actor.id }, update: {} });
-  } else {
-    await db.teamChecklistTick.deleteMany({ where: key });
-  }
+  await audited(db, (tx) => (input.checked ? tx.teamChecklistTick.createMany({ data: [{ ...key, checkedById: actor.id }], skipDuplicates: true }) : tx.teamChecklistTick.deleteMany({ where: key })),
+    ({ count }) => (count ? { type: "checklist.changed", actorId: actor.id, teamId: input.teamId, subject: input.itemKey, data: { checked: input.checked } } : null));
   return { checked: input.checked };
 }

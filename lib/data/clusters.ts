@@ -11,6 +11,7 @@ import { COURSE_NAMESPACE } from "@/lib/pack/manifests";
 import { clusterSettings, openTeamConnection, sealContext } from "@/lib/runs/connection";
 import { testConnection, type ConnectionReport } from "@/lib/runs/test-connection";
 import type { TClusterSettings, TConnectCluster } from "@/lib/validations/cluster";
+import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
 
 export type ClusterSummary = {
@@ -107,7 +108,8 @@ export async function connectTeamCluster(actor: Actor, input: TConnectCluster): 
   if (!report.reachable) throw new AppError("INVALID", `Daybook could not use this cluster: ${report.problem}. Nothing was saved.`);
   const sealed = settings.secretBox.seal(credentials, sealContext(input.teamId));
   const data = { server: credentials.server, contextName: context, source: input.source, credentials: sealed, serverVersion: report.serverVersion, nodesReady: report.nodesReady, testedAt: new Date(), connectedById: actor.id, connectedAt: new Date() };
-  await db.teamCluster.upsert({ where: { teamId: input.teamId }, create: { teamId: input.teamId, ...data }, update: { ...data, version: { increment: 1 } } });
+  await audited(db, (tx) => tx.teamCluster.upsert({ where: { teamId: input.teamId }, create: { teamId: input.teamId, ...data }, update: { ...data, version: { increment: 1 } }, select: { teamId: true } }),
+    () => ({ type: "cluster.connected", actorId: actor.id, teamId: input.teamId, data: { server: credentials.server, contextName: context, source: input.source, serverVersion: report.serverVersion ?? null } }));
   return { ...(await getClusterSummary(actor, input.teamId)), report };
 }
 
@@ -129,12 +131,12 @@ export async function updateClusterSettings(actor: Actor, input: TClusterSetting
   await authorizeTeam(actor, "cluster.connect", input.teamId);
   const { teamId, ...settings } = input;
   const db = await getDb();
-  const updated = await db.teamCluster.updateMany({ where: { teamId }, data: { ...settings, version: { increment: 1 } } });
+  const updated = await audited(db, (tx) => tx.teamCluster.updateMany({ where: { teamId }, data: { ...settings, version: { increment: 1 } } }), (r) => (r.count ? { type: "cluster.settings", actorId: actor.id, teamId, data: { ...settings } } : null));
   if (updated.count === 0) throw new AppError("INVALID", "Connect the team's cluster first; the settings belong to the connection.");
   return getClusterSummary(actor, teamId);
 }
 
 export async function disconnectTeamCluster(actor: Actor, teamId: string): Promise<void> {
   await authorizeTeam(actor, "cluster.connect", teamId);
-  await (await getDb()).teamCluster.deleteMany({ where: { teamId } });
+  await audited(await getDb(), (tx) => tx.teamCluster.deleteMany({ where: { teamId } }), (r) => (r.count ? { type: "cluster.disconnected", actorId: actor.id, teamId } : null));
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { addressKey, ADDRESS_POLICY, checkThrottle, recordFailure, waitWords } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { audited } from "@/lib/audit/append";
 import { authorizeCohort, authorizeTeam } from "./access";
 import { isUniqueViolation } from "./db-errors";
 import { joinCodeExpiry, newJoinCode, normalizeJoinCode } from "./join-code";
@@ -25,7 +26,7 @@ export async function listCohorts(actor: Actor): Promise<CohortSummary[]> {
 export async function createCohort(actor: Actor, name: string) {
   assertCan(actor.role, "cohort.create");
   try {
-    return await (await getDb()).cohort.create({ data: { name, instructorId: actor.id }, select: { id: true, name: true } });
+    return await audited(await getDb(), (tx) => tx.cohort.create({ data: { name, instructorId: actor.id }, select: { id: true, name: true } }), (c) => ({ type: "cohort.created", actorId: actor.id, cohortId: c.id, data: { name } }));
   } catch (error) {
     // Also what a double submit of the form meets: the second one creates nothing.
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", `You already have a cohort called "${name}". Pick another name.`);
@@ -41,10 +42,10 @@ export async function createTeam(actor: Actor, cohortId: string, name: string) {
   if (!cohort) throw new AppError("NOT_FOUND", "That cohort does not exist.");
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.team.create({
+      return await audited(db, (tx) => tx.team.create({
         data: { cohortId: cohort.id, name, joinCode: newJoinCode(), joinCodeExpiresAt: joinCodeExpiry() },
         select: { id: true, name: true, joinCode: true, joinCodeExpiresAt: true },
-      });
+      }), (t) => ({ type: "team.created", actorId: actor.id, teamId: t.id, cohortId: cohort.id, data: { name } }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (await db.team.findUnique({ where: { cohortId_name: { cohortId, name } }, select: { id: true } })) {
@@ -64,7 +65,8 @@ export async function rotateJoinCode(actor: Actor, teamId: string) {
     try {
       const joinCode = newJoinCode();
       const joinCodeExpiresAt = joinCodeExpiry();
-      const { count } = await db.team.updateMany({ where: { id: teamId, ...teamScope(actor, "joinCode.rotate") }, data: { joinCode, joinCodeExpiresAt } });
+      // The code itself stays out of the trail: anyone who reads the trail could otherwise join.
+      const { count } = await audited(db, (tx) => tx.team.updateMany({ where: { id: teamId, ...teamScope(actor, "joinCode.rotate") }, data: { joinCode, joinCodeExpiresAt } }), (r) => (r.count ? { type: "joinCode.rotated", actorId: actor.id, teamId, data: { expiresAt: joinCodeExpiresAt.toISOString() } } : null));
       if (count === 0) throw new AppError("NOT_FOUND", "That team does not exist.");
       return { joinCode, joinCodeExpiresAt };
     } catch (error) {
@@ -74,7 +76,8 @@ export async function rotateJoinCode(actor: Actor, teamId: string) {
 }
 
 export async function setMemberDesignation(actor: Actor, userId: string, designation: "NONE" | "TECH_LEAD" | "PROJECT_MANAGER") {
-  const { count } = await (await getDb()).teamMember.updateMany({ where: { userId, team: teamScope(actor, "cohort.manage") }, data: { designation } });
+  const { count } = await audited(await getDb(), (tx) => tx.teamMember.updateMany({ where: { userId, team: teamScope(actor, "cohort.manage") }, data: { designation } }), async (r, tx) =>
+    r.count ? { type: "designation.changed", actorId: actor.id, teamId: (await tx.teamMember.findUniqueOrThrow({ where: { userId }, select: { teamId: true } })).teamId, subject: userId, data: { designation } } : null);
   if (count > 0) return;
   // Nothing written: say whether the student is unknown or outside the actor's cohorts.
   const member = await (await getDb()).teamMember.findUnique({ where: { userId }, select: { teamId: true } });
@@ -130,7 +133,7 @@ export async function joinTeamWithCode(input: JoinInput, address: string): Promi
   const passwordHash = await hashPassword(input.password);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) return;
   try {
-    await db.user.create({ data: { email, name: input.name, passwordHash, role: "STUDENT", membership: { create: { teamId: lookup.team.id } } } });
+    await audited(db, (tx) => tx.user.create({ data: { email, name: input.name, passwordHash, role: "STUDENT", membership: { create: { teamId: lookup.team.id } } }, select: { id: true } }), (u) => ({ type: "membership.joined", actorId: u.id, teamId: lookup.team.id, subject: u.id, data: { via: "joinCode" } }));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error; // the same email submitted twice at once: one account, same answer
   }

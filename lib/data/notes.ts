@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/session";
 import { findStep, loadCourse } from "@/lib/course/load";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { audited } from "@/lib/audit/append";
+import { sha256Hex } from "@/lib/audit/hash";
 import { authorizeTeam } from "./access";
 import { isRecordNotFound, isUniqueViolation } from "./db-errors";
 import { NOTE_MAX_CHARS } from "./note-limits";
@@ -68,7 +70,7 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
 
   if (input.baseVersion === 0) {
     try {
-      return toView(await db.stepNote.create({ data: { ...data, teamId: input.teamId, stepId: input.stepId, authorId: actor.id }, select: noteSelect }));
+      return toView(await audited(db, (tx) => tx.stepNote.create({ data: { ...data, teamId: input.teamId, stepId: input.stepId, authorId: actor.id }, select: noteSelect }), (n) => noteEvent(actor, input, n.version)));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return repeatedSaveOrConflict(actor, input);
@@ -77,17 +79,21 @@ export async function saveStepNote(actor: Actor, input: SaveNoteInput): Promise<
   try {
     // Matches only the version the editor started from, and returns exactly the row this save wrote.
     return toView(
-      await db.stepNote.update({
+      await audited(db, (tx) => tx.stepNote.update({
         where: { teamId_stepId: { teamId: input.teamId, stepId: input.stepId }, version: input.baseVersion },
         data: { ...data, version: { increment: 1 } },
         select: noteSelect,
-      }),
+      }), (n) => noteEvent(actor, input, n.version)),
     );
   } catch (error) {
     if (!isRecordNotFound(error)) throw error;
     return repeatedSaveOrConflict(actor, input);
   }
 }
+
+// The note's text stays in the note (the trail proves which text by its hash); the blocked reason is kept, for the closure report's blockers.
+const noteEvent = (actor: Actor, input: SaveNoteInput, version: number) =>
+  ({ type: "note.saved", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { version, blocked: input.blocked, blockedReason: input.blocked ? input.blockedReason!.trim() : null, chars: input.body.length, bodySha256: sha256Hex(input.body) } }) as const;
 
 /**
  * The base version has moved on. If the row now holds exactly this save, written by this author on top

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { STATUS_LABEL, unfinishedBefore, type StepStatus } from "@/lib/progress/compute";
+import { appendAudit } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
 import { isUniqueViolation } from "./db-errors";
 
@@ -64,6 +65,7 @@ export async function setStepStatus(actor: Actor, input: SetStatusInput): Promis
         await tx.stepProgress.create({ data: { ...key, status: input.status, updatedById: actor.id } });
       }
       await tx.stepEvent.create({ data: { ...key, actorId: actor.id, fromStatus: from, toStatus: input.status, outOfOrder: skippedSteps.length > 0 } });
+      await appendAudit(tx, { type: "step.status", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { from, to: input.status, outOfOrder: skippedSteps.length > 0 } });
       return { status: input.status, changed: true, skippedSteps };
     });
   } catch (error) {

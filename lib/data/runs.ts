@@ -12,10 +12,12 @@ import { priorObservations } from "@/lib/runs/history";
 import { batchProgress, enqueueBatch, type BatchProgress } from "@/lib/runs/batch";
 import { cancelRun, launchRun } from "@/lib/runs/launch";
 import { recordRunVerdict } from "@/lib/runs/step-status";
-import type { ApplyResults, AttestResults, RunResults, VerifyResults } from "@/lib/runs/types";
+import { stepLoadTargets } from "@/lib/load/plan";
+import type { ApplyResults, AttestResults, LoadRunResults, RunResults, VerifyResults } from "@/lib/runs/types";
 import { stepVerdict } from "@/lib/runs/verdict";
 import { waitForBatch } from "@/lib/runs/wait";
 import type { TAttestStep, TStartRun } from "@/lib/validations/run";
+import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
 import { relationsToTeam } from "./relations";
 
@@ -41,7 +43,7 @@ export type StepEngine = {
   gate: GateView;
   runs: RunListItem[];
   active: RunListItem | null;
-  latestVerify: (RunListItem & { checks: CheckResult[]; deferredOnly: boolean }) | null;
+  latestVerify: (RunListItem & { checks: CheckResult[] }) | null;
   latestPreview: (RunListItem & { results: ApplyResults }) | null;
   latestApply: (RunListItem & { results: ApplyResults }) | null;
   attestations: { checkId: string; by: string | null; at: string; fields: Record<string, string> }[];
@@ -69,14 +71,7 @@ async function gateFor(teamId: string, stepId: string): Promise<Gate> {
     db.stepProgress.findMany({ where: { teamId }, select: { stepId: true, status: true } }),
     db.gateOverride.findMany({ where: { teamId }, select: { stepId: true } }),
   ]);
-  const steps = course.days.flatMap((d) => d.steps);
-  const previous = steps[steps.findIndex((s) => s.id === stepId) - 1];
-  const deferred = new Set<string>();
-  if (previous) {
-    const last = await db.run.findFirst({ where: { teamId, stepId: previous.id, kind: "VERIFY", status: { not: "RUNNING" } }, orderBy: { startedAt: "desc" }, select: { results: true } });
-    if ((last?.results as unknown as VerifyResults | undefined)?.deferredOnly) deferred.add(previous.id);
-  }
-  return stepGate(course, stepId, new Map(progress.map((p) => [p.stepId, p.status])), new Set(overrides.map((o) => o.stepId)), deferred);
+  return stepGate(course, stepId, new Map(progress.map((p) => [p.stepId, p.status])), new Set(overrides.map((o) => o.stepId)));
 }
 
 /** Everything the step page shows about the engine for one team's step; every part is scoped to the actor. */
@@ -88,7 +83,7 @@ export async function getStepEngine(actor: Actor, teamId: string, stepId: string
     db.teamCluster.findUnique({ where: { teamId }, select: { server: true, namespace: true } }),
     db.stepProgress.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: { status: true } }),
     db.run.findMany({ where: { teamId, stepId }, orderBy: { startedAt: "desc" }, take: 12, select: RUN_SELECT }),
-    db.run.findFirst({ where: { teamId, stepId, kind: "VERIFY" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
+    db.run.findFirst({ where: { teamId, stepId, OR: [{ kind: "VERIFY" }, { kind: "LOAD", status: { in: ["PASSED", "FAILED", "ERROR"] } }] }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
     db.run.findFirst({ where: { teamId, stepId, kind: "PREVIEW" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
     db.run.findFirst({ where: { teamId, stepId, kind: "APPLY" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
     db.run.findMany({ where: { teamId, stepId, kind: "ATTEST" }, orderBy: { startedAt: "asc" }, select: { startedAt: true, results: true, startedBy: { select: { name: true } } } }),
@@ -96,7 +91,8 @@ export async function getStepEngine(actor: Actor, teamId: string, stepId: string
     relationsToTeam(actor, teamId),
   ]);
   const active = runs.find((r) => r.status === "RUNNING");
-  const verify = lastVerify?.results as unknown as VerifyResults | undefined;
+  // A performance test ends by judging the step's checks too: its results carry them like a verification's.
+  const verify = lastVerify?.results as unknown as VerifyResults | LoadRunResults | undefined;
   const attestations = attests.flatMap((a) => (a.results as unknown as AttestResults).attestations.map((x) => ({ checkId: x.checkId, by: a.startedBy?.name ?? null, at: a.startedAt.toISOString(), fields: x.fields })));
   return {
     connected: cluster !== null,
@@ -106,7 +102,7 @@ export async function getStepEngine(actor: Actor, teamId: string, stepId: string
     gate: gateView(gate),
     runs: runs.map(listItem),
     active: active ? listItem(active) : null,
-    latestVerify: lastVerify ? { ...listItem(lastVerify), checks: verify?.checks ?? [], deferredOnly: verify?.deferredOnly ?? false } : null,
+    latestVerify: lastVerify ? { ...listItem(lastVerify), checks: verify?.checks ?? [] } : null,
     latestPreview: lastPreview ? { ...listItem(lastPreview), results: lastPreview.results as unknown as ApplyResults } : null,
     latestApply: lastApply ? { ...listItem(lastApply), results: lastApply.results as unknown as ApplyResults } : null,
     attestations,
@@ -121,10 +117,14 @@ export async function getStepEngine(actor: Actor, teamId: string, stepId: string
 
 export type StartedRun = { runId: string; created: boolean };
 
-/** Queues a preview, apply, operation or verification, behind the step's gate; an active one is returned instead. */
+/** Verifying and performance tests read (and load) the service; the rest change the cluster. */
+const runPermission = (kind: string) => (kind === "VERIFY" || kind === "LOAD" ? "run.verify" : "run.apply");
+
+/** Queues a preview, apply, operation, verification or performance test, behind the step's gate; an active one is returned instead. */
 export async function startStepRun(actor: Actor, input: TStartRun): Promise<StartedRun & { done: PromiseLike<void> }> {
-  await authorizeTeam(actor, input.kind === "VERIFY" ? "run.verify" : "run.apply", input.teamId);
+  await authorizeTeam(actor, runPermission(input.kind), input.teamId);
   const step = stepOrThrow(input.stepId);
+  if (input.kind === "LOAD" && stepLoadTargets(step).length === 0) throw new AppError("INVALID", `Step ${step.number} has no performance test.`);
   const operation = input.kind === "OPERATION" ? step.operations?.find((o) => o.id === input.operationId) : undefined;
   if (input.kind === "OPERATION" && !operation) throw new AppError("NOT_FOUND", `Step ${step.number} has no operation "${input.operationId}".`);
   if ((input.kind === "APPLY" || input.kind === "PREVIEW") && !step.applies.some((f) => /^(k8s-manifests|monitoring)\//.test(f))) {
@@ -149,7 +149,7 @@ export async function attestStep(actor: Actor, input: TAttestStep): Promise<{ st
   const fields = Object.fromEntries(Object.entries(input.fields).filter(([k]) => known.has(k)));
   const db = await getDb();
   const results: AttestResults = { type: "attest", attestations: [{ checkId: check.id, prompt: check.prompt, fields }] };
-  const run = await db.run.create({ data: { teamId: input.teamId, stepId: step.id, kind: "ATTEST", status: "PASSED", startedById: actor.id, finishedAt: new Date(), durationMs: 0, summary: `${actor.name} confirmed: ${check.title}`, results } });
+  const run = await audited(db, (tx) => tx.run.create({ data: { teamId: input.teamId, stepId: step.id, kind: "ATTEST", status: "PASSED", startedById: actor.id, finishedAt: new Date(), durationMs: 0, summary: `${actor.name} confirmed: ${check.title}`, results } }), (r) => ({ type: "run.closed", actorId: actor.id, teamId: input.teamId, subject: r.id, data: { stepId: step.id, kind: "ATTEST", status: "PASSED", checkId: check.id, fields } }));
   return { status: await reconsider(input.teamId, step, run.id, actor.id) };
 }
 
@@ -168,11 +168,11 @@ async function reconsider(teamId: string, step: Step, runId: string, actorId: st
 export async function overrideGate(actor: Actor, input: { teamId: string; stepId: string; reason: string }): Promise<void> {
   await authorizeTeam(actor, "gate.override", input.teamId);
   stepOrThrow(input.stepId);
-  await (await getDb()).gateOverride.upsert({
+  await audited(await getDb(), (tx) => tx.gateOverride.upsert({
     where: { teamId_stepId: { teamId: input.teamId, stepId: input.stepId } },
     create: { teamId: input.teamId, stepId: input.stepId, reason: input.reason, byId: actor.id },
     update: { reason: input.reason, byId: actor.id, at: new Date() },
-  });
+  }), () => ({ type: "gate.override", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { reason: input.reason } }));
 }
 
 /**
@@ -209,6 +209,6 @@ export async function getRunDetail(actor: Actor, runId: string): Promise<RunDeta
 export async function cancelStepRun(actor: Actor, runId: string): Promise<boolean> {
   const run = await (await getDb()).run.findUnique({ where: { id: runId }, select: { teamId: true, kind: true } });
   if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
-  await authorizeTeam(actor, run.kind === "VERIFY" ? "run.verify" : "run.apply", run.teamId);
+  await authorizeTeam(actor, runPermission(run.kind), run.teamId);
   return cancelRun(runId);
 }

@@ -86,4 +86,11 @@ describe("changedByApply", () => {
     expect(changedByApply(secret("1", "old"), secret("2", "new"), wants("new"), "daybook")).toBe(true);
     expect(changedByApply(secret("1", "same"), secret("2", "same"), wants("same"), "daybook")).toBe(false);
   });
+
+  it("sees a dry run's change although the server returns the live resourceVersion", () => {
+    const config = (rv: string, data: Record<string, string>) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", resourceVersion: rv, managedFields: owned({ "f:data": { "f:A": {}, "f:B": {} } }) }, data });
+    const manifest = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { A: "1", B: "2" } };
+    expect(changedByApply(config("7", { A: "1" }), config("7", { A: "1", B: "2" }), manifest, "daybook")).toBe(true);
+    expect(changedByApply(config("7", { A: "1", B: "2" }), config("7", { A: "1", B: "2" }), manifest, "daybook")).toBe(false);
+  });
 });

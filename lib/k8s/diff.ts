@@ -97,10 +97,10 @@ const ownedFields = (o: KubeObject, manager: string) => ((o.metadata?.managedFie
 /**
  * Whether an apply changed anything: a field the manifest sets now reads differently, or the set of
  * fields the manager owns changed (it dropped one). A controller writing status or its own fields
- * between the read and the apply is not our change.
+ * between the read and the apply is not our change. The resourceVersion says nothing: a dry run
+ * returns the live one even when it would change the object.
  */
 export function changedByApply(live: KubeObject, applied: KubeObject, manifest: KubeObject, manager: string): boolean {
-  if (live.metadata?.resourceVersion === applied.metadata?.resourceVersion) return false;
   const shape = comparable(asStored(manifest));
   if (JSON.stringify(project(comparable(live), shape)) !== JSON.stringify(project(comparable(applied), shape))) return true;
   const before = ownedFields(live, manager);

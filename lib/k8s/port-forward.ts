@@ -13,6 +13,8 @@ export type OpenPortForward = {
   url: string;
   /** Why the last forwarded connection failed, when one did (the API server's or the node's words). */
   lastFailure(): K8sFailure | undefined;
+  /** Connections open now, and the most that were open at once (a load test's concurrency). */
+  connections(): { open: number; peak: number };
   close(): Promise<void>;
 };
 
@@ -23,9 +25,14 @@ export type OpenPortForward = {
 export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): Promise<K8sResult<OpenPortForward>> {
   let last: K8sFailure | undefined;
   const sockets = new Set<net.Socket>();
+  let peak = 0;
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    peak = Math.max(peak, sockets.size);
     socket.on("close", () => sockets.delete(socket));
+    // A client that closed its end before the pod's answer arrived: the write fails (EPIPE), which
+    // without a listener would be an uncaught exception of the whole server.
+    socket.on("error", () => socket.destroy());
     const errors = new PassThrough();
     errors.on("data", (chunk: Buffer) => {
       const text = chunk.toString("utf8").trim();
@@ -56,6 +63,7 @@ export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): 
   return ok({
     url: `http://127.0.0.1:${port}`,
     lastFailure: () => last,
+    connections: () => ({ open: sockets.size, peak }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

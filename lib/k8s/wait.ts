@@ -4,10 +4,12 @@ export type WaitOptions = { timeoutMs: number; intervalMs?: number; signal?: Abo
 
 export type Attempt<T> = { atMs: number; value: T };
 
+// The abort listener is removed when the timer fires: a long settle loop must not pile them up on one signal.
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(t), resolve());
+    const t = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 /** Polls until `check` returns something truthy; every outcome, including the timeout, is data. */

@@ -7,7 +7,8 @@ import { prismaExecutor } from "@/lib/db/queue-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BATCH_QUEUE, getBoss, RUN_QUEUE, type BatchJob } from "@/lib/queue/boss";
 import { runPolicy } from "@/lib/queue/policy";
-import { LAUNCH_TX, QUEUED_SUMMARY } from "./store";
+import { appendAudit } from "@/lib/audit/append";
+import { LAUNCH_TX, openedEvent, QUEUED_SUMMARY } from "./store";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
@@ -37,15 +38,17 @@ export async function workBatchJob({ batchId }: BatchJob): Promise<void> {
   const steps = (batch.stepIds as string[]).map((id) => findStep(course, id)).filter((s): s is Step => s !== undefined);
   await db.$transaction(async (tx) => {
     const active = new Set((await tx.run.findMany({ where: { teamId: batch.teamId, status: "RUNNING" }, select: { stepId: true } })).map((r) => r.stepId));
-    let total = 0;
+    const opened: Parameters<typeof openedEvent>[0][] = [];
     for (const step of steps.filter((s) => !active.has(s.id))) {
       const policy = runPolicy({ kind: "VERIFY", step });
       const jobId = randomUUID();
       const run = await tx.run.create({ data: { teamId: batch.teamId, stepId: step.id, kind: "VERIFY", startedById: batch.startedById, batchId, jobId, activeKey: `${batch.teamId}:${step.id}`, summary: QUEUED_SUMMARY, results: json({ type: "verify", checks: [] }) }, select: { id: true } });
       await boss.send(RUN_QUEUE, { runId: run.id }, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db: prismaExecutor(tx) });
-      total++;
+      opened.push({ id: run.id, teamId: batch.teamId, stepId: step.id, kind: "VERIFY", startedById: batch.startedById, batchId });
     }
+    const total = opened.length;
     await tx.runBatch.update({ where: { id: batchId }, data: { total, ...(total === 0 ? { finishedAt: new Date() } : {}) } });
+    for (const run of opened) await appendAudit(tx, openedEvent(run));
   });
 }
 

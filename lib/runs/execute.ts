@@ -8,6 +8,7 @@ import type { Check, Operation, Step } from "@/lib/course/schema";
 import { defaultCourseDir } from "@/lib/course/load";
 import { applyObjects, type ObjectOutcome } from "@/lib/k8s/apply";
 import { diffObjects, secretSummary } from "@/lib/k8s/diff";
+import type { LoadOutcomeLookup } from "@/lib/load/types";
 import { ManifestError } from "@/lib/pack/manifests";
 import { clusterSettings, type TeamConnection } from "./connection";
 import { runOperation } from "./operations";
@@ -39,14 +40,15 @@ export async function applyStep(conn: TeamConnection, step: Step, opts: { dryRun
   return { type: "apply", dryRun: opts.dryRun, force: opts.force, objects: outcomes.map(summarizeObject) };
 }
 
-export const readsFor = (conn: TeamConnection) => clusterReads(conn.kc, { team: conn.settings, fetchUrl: (url, timeoutMs, host) => fetchPublicUrl(url, clusterSettings().addressPolicy, timeoutMs, host) });
+export const readsFor = (conn: TeamConnection, loadOutcome?: LoadOutcomeLookup) =>
+  clusterReads(conn.kc, { team: conn.settings, fetchUrl: (url, timeoutMs, host) => fetchPublicUrl(url, clusterSettings().addressPolicy, timeoutMs, host), loadOutcome });
 
 const onceAlreadyPassed = (c: Check, passedBefore: ReadonlySet<string>) => c.observe === "once" && passedBefore.has(c.id);
 
 /** Runs the step's automated checks; a "once" check that passed before is not asked again. */
-export async function verifyStep(conn: TeamConnection, step: Step, opts: { passedBefore: ReadonlySet<string>; settleScale?: number; onResult?: (r: CheckResult) => void; signal?: AbortSignal }): Promise<VerifyResults> {
+export async function verifyStep(conn: TeamConnection, step: Step, opts: { passedBefore: ReadonlySet<string>; settleScale?: number; onResult?: (r: CheckResult) => void; signal?: AbortSignal; loadOutcome?: LoadOutcomeLookup }): Promise<VerifyResults> {
   const checks = step.checks.filter((c) => c.kind !== "manual" && !onceAlreadyPassed(c, opts.passedBefore)).map((c) => prepareCheck(c, conn.settings));
-  const results = await runChecks(readsFor(conn), checks, { suites: readSuites(defaultCourseDir()), settleScale: opts.settleScale, onResult: opts.onResult, signal: opts.signal });
+  const results = await runChecks(readsFor(conn, opts.loadOutcome), checks, { suites: readSuites(defaultCourseDir()), settleScale: opts.settleScale, onResult: opts.onResult, signal: opts.signal });
   return { type: "verify", checks: results };
 }
 

@@ -15,7 +15,7 @@ import { lazyDone } from "./wait";
 export type LaunchInput = {
   teamId: string;
   step: Step;
-  kind: "PREVIEW" | "APPLY" | "OPERATION" | "VERIFY";
+  kind: "PREVIEW" | "APPLY" | "OPERATION" | "VERIFY" | "LOAD";
   operation?: Operation;
   force?: boolean;
   actorId: string | null;
@@ -43,7 +43,7 @@ export async function launchRun(input: LaunchInput): Promise<Launched> {
     startedById: input.actorId,
     clusterServer: cluster?.server,
     batchId: input.batchId,
-    results: freshResults(input.kind, { runId: "", ...job }),
+    results: freshResults(input.kind, { runId: "", ...job }, input.step),
     job,
     policy: runPolicy({ kind: input.kind, step: input.step }),
   });

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getBoss, RUN_QUEUE } from "@/lib/queue/boss";
 import { runPolicy } from "@/lib/queue/policy";
 import { closeUnheldRun, releaseRun } from "./store";
+import { interruptedSummary } from "./summaries";
 import type { RunResults } from "./types";
 
 /** This machine and pid namespace: a worker from here with a pid that no longer exists is dead now. */
@@ -65,7 +66,8 @@ export async function recoverAbandonedRuns(staleMs: number, self?: string): Prom
       if (await releaseRun(run.id, run.workerId, `Waiting for another worker: ${why}.`, failJob(run.jobId, why))) result.retried++;
       continue;
     }
-    const closed = await closeUnheldRun(run.id, run.workerId, { status: "INTERRUPTED", summary: `Interrupted: ${why}; it is not started again by itself. ${run.summary}`.trim(), results: run.results as unknown as RunResults }, failJob(run.jobId, why));
+    const results = run.results as unknown as RunResults;
+    const closed = await closeUnheldRun(run.id, run.workerId, { status: "INTERRUPTED", summary: interruptedSummary(why, results, run.summary), results }, failJob(run.jobId, why));
     if (closed) result.interrupted++;
   }
   result.interrupted += await closeGivenUp();

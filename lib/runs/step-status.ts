@@ -1,7 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/prisma";
+import { appendAudit } from "@/lib/audit/append";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StepStatus } from "@/lib/progress/compute";
+import { markSignoffsStale } from "@/lib/signoff/stale";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,6 +16,8 @@ async function record(tx: Tx, teamId: string, stepId: string, status: StepStatus
     update: { status, runId, updatedById: actorId },
   });
   if (from !== status) await tx.stepEvent.create({ data: { teamId, stepId, actorId, fromStatus: from, toStatus: status, runId } });
+  if (status === "REGRESSED" && from !== status) await markSignoffsStale(tx, { teamId, stepId, runId });
+  if (from !== status) await appendAudit(tx, { type: "step.status", actorId, teamId, subject: stepId, data: { from, to: status, runId } });
   return { from, to: status };
 }
 

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/prisma";
 import { prismaExecutor } from "@/lib/db/queue-sql";
 import type { Prisma, RunKind, RunStatus } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/data/db-errors";
+import { appendAudit } from "@/lib/audit/append";
+import type { AuditInput } from "@/lib/audit/types";
 import { getBoss, RUN_QUEUE, type RunJob } from "@/lib/queue/boss";
 import type { RunPolicy } from "@/lib/queue/policy";
 import { emitRunClosed } from "./run-events";
@@ -22,6 +24,15 @@ export class LeaseLost extends Error {
 }
 
 const activeKeyOf = (teamId: string, stepId: string) => `${teamId}:${stepId}`;
+
+/** The audit event of a run being opened (here, or by re-verify all's parent job). */
+export const openedEvent = (run: { id: string; teamId: string; stepId: string; kind: RunKind; operationId?: string; startedById: string | null; batchId?: string | null }): AuditInput => ({
+  type: "run.opened",
+  actorId: run.startedById,
+  teamId: run.teamId,
+  subject: run.id,
+  data: { stepId: run.stepId, kind: run.kind, operationId: run.operationId, batchId: run.batchId ?? undefined },
+});
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 const held = (lease: Lease) => ({ id: lease.runId, attempt: lease.attempt, workerId: lease.workerId, status: "RUNNING" as const });
 
@@ -43,6 +54,7 @@ export async function openRun(input: { teamId: string; stepId: string; kind: Run
     const run = await db.$transaction(async (tx) => {
       const created = await tx.run.create({ data: { ...row, results: json(row.results), activeKey: activeKeyOf(row.teamId, row.stepId), jobId, summary: QUEUED_SUMMARY }, select: { id: true } });
       await boss.send(RUN_QUEUE, { ...job, runId: created.id }, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db: prismaExecutor(tx) });
+      await appendAudit(tx, openedEvent({ ...row, id: created.id }));
       return created;
     }, LAUNCH_TX);
     return { id: run.id, created: true };
@@ -59,7 +71,7 @@ export type TakenRun = { lease: Lease; run: { id: string; teamId: string; stepId
 
 const attemptRecord = (attempt: number, workerId: string | null, summary: string, results: RunResults) => ({ attempt, workerId, endedAt: new Date().toISOString(), summary, results });
 
-const hasSeenSomething = (r: RunResults) => (r.type === "verify" ? r.checks.length > 0 : r.type === "apply" ? r.objects.length > 0 : r.type === "operation" ? r.log.length > 0 : true);
+const hasSeenSomething = (r: RunResults) => (r.type === "verify" ? r.checks.length > 0 : r.type === "apply" ? r.objects.length > 0 : r.type === "operation" ? r.log.length > 0 : r.type === "load" ? r.load.targets.length > 0 : true);
 
 /**
  * A worker takes the run the queue gave it. A run that is no longer running (cancelled while queued,
@@ -91,14 +103,17 @@ export async function saveProgress(lease: Lease, results: RunResults, summary: s
 type Outcome = { status: RunStatus; summary: string; results: RunResults; serverVersion?: string };
 type Tx = Prisma.TransactionClient;
 
-async function finish(tx: Tx, where: Prisma.RunWhereInput, runId: string, outcome: Outcome): Promise<{ batchId: string | null } | null> {
-  const run = await tx.run.findUnique({ where: { id: runId }, select: { startedAt: true, batchId: true } });
+/** Closes the run if `where` still holds; returns the audit event to append last in the transaction. */
+async function finish(tx: Tx, where: Prisma.RunWhereInput, runId: string, outcome: Outcome): Promise<AuditInput | null> {
+  const run = await tx.run.findUnique({ where: { id: runId }, select: { startedAt: true, batchId: true, teamId: true, stepId: true, kind: true, startedById: true, workerId: true, attempt: true } });
   if (!run) return null;
   const finishedAt = new Date();
-  const { count } = await tx.run.updateMany({ where: { ...where, id: runId }, data: { ...outcome, results: json(outcome.results), finishedAt, durationMs: finishedAt.getTime() - run.startedAt.getTime(), activeKey: null } });
+  const durationMs = finishedAt.getTime() - run.startedAt.getTime();
+  const { count } = await tx.run.updateMany({ where: { ...where, id: runId }, data: { ...outcome, results: json(outcome.results), finishedAt, durationMs, activeKey: null } });
   if (count === 0) return null;
   if (run.batchId) await tx.$executeRaw`UPDATE "RunBatch" SET "finishedAt" = now() WHERE id = ${run.batchId} AND "finishedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Run" WHERE "batchId" = ${run.batchId} AND status = 'RUNNING')`;
-  return { batchId: run.batchId };
+  const data = { stepId: run.stepId, kind: run.kind, status: outcome.status, durationMs, attempt: run.attempt, workerId: run.workerId, summary: outcome.summary.slice(0, 500) };
+  return { type: outcome.status === "INTERRUPTED" ? "run.interrupted" : "run.closed", actorId: run.startedById, teamId: run.teamId, subject: runId, data };
 }
 
 /**
@@ -107,9 +122,12 @@ async function finish(tx: Tx, where: Prisma.RunWhereInput, runId: string, outcom
  */
 export async function closeRun(lease: Lease, outcome: Outcome, alsoRecord?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   const closed = await (await getDb()).$transaction(async (tx) => {
-    const done = await finish(tx, held(lease), lease.runId, outcome);
-    if (done && alsoRecord) await alsoRecord(tx);
-    return done !== null;
+    const closed = await finish(tx, held(lease), lease.runId, outcome);
+    if (!closed) return false;
+    if (alsoRecord) await alsoRecord(tx);
+    // Appended last: the audit chain's head lock is taken after every other row this transaction writes.
+    await appendAudit(tx, closed);
+    return true;
   });
   if (closed) emitRunClosed(lease.runId);
   return closed;
@@ -118,9 +136,11 @@ export async function closeRun(lease: Lease, outcome: Outcome, alsoRecord?: (tx:
 /** Closes a run nobody holds (cancelled while queued, or abandoned by a dead worker). */
 export async function closeUnheldRun(runId: string, heldBy: string | null, outcome: Outcome, alsoInTx?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   const closed = await (await getDb()).$transaction(async (tx) => {
-    const done = await finish(tx, { status: "RUNNING", workerId: heldBy }, runId, outcome);
-    if (done && alsoInTx) await alsoInTx(tx);
-    return done !== null;
+    const closed = await finish(tx, { status: "RUNNING", workerId: heldBy }, runId, outcome);
+    if (!closed) return false;
+    if (alsoInTx) await alsoInTx(tx);
+    await appendAudit(tx, closed);
+    return true;
   });
   if (closed) emitRunClosed(runId);
   return closed;
@@ -132,11 +152,13 @@ export async function closeUnheldRun(runId: string, heldBy: string | null, outco
  */
 export async function releaseRun(runId: string, heldBy: string, summary: string, alsoInTx?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   return (await getDb()).$transaction(async (tx) => {
-    const run = await tx.run.findUnique({ where: { id: runId }, select: { attempt: true, summary: true, results: true, attempts: true } });
+    const run = await tx.run.findUnique({ where: { id: runId }, select: { attempt: true, summary: true, results: true, attempts: true, teamId: true, stepId: true, kind: true, startedById: true } });
     if (!run) return false;
     const history = [...(run.attempts as unknown as unknown[]), attemptRecord(run.attempt, heldBy, run.summary, run.results as unknown as RunResults)];
     const { count } = await tx.run.updateMany({ where: { id: runId, workerId: heldBy, attempt: run.attempt, status: "RUNNING" }, data: { workerId: null, summary, attempts: json(history) } });
-    if (count > 0 && alsoInTx) await alsoInTx(tx);
-    return count > 0;
+    if (count === 0) return false;
+    if (alsoInTx) await alsoInTx(tx);
+    await appendAudit(tx, { type: "run.requeued", actorId: run.startedById, teamId: run.teamId, subject: runId, data: { stepId: run.stepId, kind: run.kind, attempt: run.attempt, workerId: heldBy, summary: summary.slice(0, 500) } });
+    return true;
   });
 }

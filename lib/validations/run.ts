@@ -7,7 +7,7 @@ const bool = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal
 export const ZStartRun = z.object({
   teamId: ZTeamId,
   stepId: ZStepId,
-  kind: z.enum(["PREVIEW", "APPLY", "OPERATION", "VERIFY"]),
+  kind: z.enum(["PREVIEW", "APPLY", "OPERATION", "VERIFY", "LOAD"]),
   operationId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
   force: bool.optional(),
 });

@@ -70,13 +70,22 @@ for (let i = 0; i < rounds; i++) {
   const { batchId, done } = await reverifyAll(actor, teamId);
   await done;
   batches.push(performance.now() - started);
-  const runs = await db.run.findMany({ where: { batchId }, select: { durationMs: true, status: true, results: true } });
+  const runs = await db.run.findMany({ where: { batchId }, select: { stepId: true, durationMs: true, status: true, results: true } });
   perStep.push(...runs.map((r) => r.durationMs ?? 0));
   if (i === 0) {
     requestsPerReverify = requestsSince(at).length;
     checksPerReverify = runs.reduce((n, r) => n + ((r.results as { checks?: unknown[] }).checks?.length ?? 0), 0);
-    const notPassed = runs.filter((r) => r.status !== "PASSED").length;
-    console.log(`re-verify all: ${runs.length} steps, ${checksPerReverify} checks, ${requestsPerReverify} API requests${notPassed ? `, ${notPassed} runs not passed` : ""}`);
+    const notPassed = runs.filter((r) => r.status !== "PASSED");
+    console.log(`re-verify all: ${runs.length} steps, ${checksPerReverify} checks, ${requestsPerReverify} API requests${notPassed.length ? `, ${notPassed.length} runs not passed:` : ""}`);
+    // Where a re-verify's time goes: each check kind's slowest check (they run in parallel within a step).
+    const byKind = new Map<string, number[]>();
+    for (const r of runs) for (const c of (r.results as { checks?: { kind: string; durationMs: number }[] }).checks ?? []) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.durationMs]);
+    const kinds = [...byKind].map(([kind, d]) => ({ kind, n: d.length, max: Math.max(...d), p50: pct(d, 0.5) })).sort((a, b) => b.max - a.max);
+    for (const k of kinds.slice(0, 8)) console.log(`  ${k.kind.padEnd(22)} ${String(k.n).padStart(3)} checks  p50=${ms(k.p50)}  max=${ms(k.max)}`);
+    for (const r of notPassed) {
+      const checks = ((r.results as { checks?: { checkId: string; status: string; actual: string }[] }).checks ?? []).filter((c) => c.status !== "pass");
+      console.log(`  ${r.stepId} ${r.status}: ${checks.map((c) => `${c.checkId}=${c.status} (${c.actual})`).join("; ")}`);
+    }
   }
 }
 

@@ -86,6 +86,11 @@ export function matrixContext(deps: {
       throw new Error(`${file} answered ${res.status}: ${await res.text()}`);
     },
 
+    /** A sign-off notice addressed to this user, for the row that dismisses one. */
+    async noticeFor(userId: string, teamId: string) {
+      return (await deps.client().signoffNotice.create({ data: { userId, teamId, message: "matrix notice" } })).id;
+    },
+
     /** A finished run of the team's step 1.1, for rows that name a run. */
     async runOf(teamId: string) {
       const run = await deps.client().run.create({ data: { teamId, stepId: "d01-s1", kind: "VERIFY", status: "FAILED", finishedAt: new Date(), summary: "matrix", results: { type: "verify", checks: [] } } });

@@ -92,6 +92,39 @@ export const MATRIX: Record<string, Row> = {
     run: (_t, { signOutCalled }) => signOutCalled(),
   },
 
+  // ── The sign-off chain, the closure report and the audit trail (issue 9) ──
+  // The matrix's teams have not passed Step 20.1, so an allowed signer meets the chain's refusal (a CONFLICT).
+  "lib/actions/sign-off-team.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: NONE, STAKEHOLDER: OWN_COHORT },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/sign-off-team")>("sign-off-team", (m) => m.signOffTeam({ teamId: t.teamId, evidenceSha256: "0".repeat(64), comment: "" })),
+  },
+  // Nothing is signed in the matrix, so an allowed instructor meets "nothing to reopen" (a CONFLICT).
+  "lib/actions/reopen-signoff.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/reopen-signoff")>("reopen-signoff", (m) => m.reopenSignoff({ teamId: t.teamId, reason: "matrix reopening" })),
+  },
+  "lib/actions/check-signoff-record.ts": {
+    allow: readers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/check-signoff-record")>("check-signoff-record", (m) => m.checkSignoffRecord({ teamId: t.teamId, record: "{}" })),
+  },
+  // A notice is its addressee's alone; the target team's student is never the matrix's actor (signoff.test covers the addressee).
+  "lib/actions/dismiss-signoff-notice.ts": {
+    allow: { STUDENT: NONE, INSTRUCTOR: NONE, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: async (t, { action, noticeFor }) => {
+      const id = await noticeFor(t.studentId, t.teamId);
+      return action<typeof import("@/lib/actions/dismiss-signoff-notice")>("dismiss-signoff-notice", (m) => m.dismissSignoffNotice({ id }));
+    },
+  },
+  "lib/actions/save-lessons-learned.ts": {
+    allow: teamMembers,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/save-lessons-learned")>("save-lessons-learned", (m) => m.saveLessonsLearned({ teamId: t.teamId, text: "matrix lessons", baseVersion: 0 })),
+  },
+
   // ── The cluster engine's actions (the matrix has no cluster: an allowed call fails later, for other reasons) ──
   "lib/actions/list-kubeconfig-contexts.ts": {
     allow: teamMembers,
@@ -142,6 +175,11 @@ export const MATRIX: Record<string, Row> = {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
     run: (t, { action }) => action<typeof import("@/lib/actions/reverify-all-steps")>("reverify-all-steps", (m) => m.reverifyAllSteps({ teamId: t.teamId })),
+  },
+  "lib/actions/run-performance-test.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/run-performance-test")>("run-performance-test", (m) => m.runPerformanceTest({ teamId: t.teamId, stepId: "d10-s2" })),
   },
   "lib/actions/cancel-run.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
@@ -194,10 +232,35 @@ export const MATRIX: Record<string, Row> = {
       return route("app/api/teams/[teamId]/batches/[batchId]/route.ts", { teamId: t.teamId, batchId: batch.id });
     },
   },
+  "app/api/teams/[teamId]/steps/[stepId]/load/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/load/route.ts", { teamId: t.teamId, stepId: "d10-s2" }),
+  },
+  "app/api/teams/[teamId]/load-history/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/teams/[teamId]/load-history/route.ts", { teamId: t.teamId }),
+  },
   "app/api/runs/[runId]/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
     run: async (t, { route, runOf }) => route("app/api/runs/[runId]/route.ts", { runId: await runOf(t.teamId) }),
+  },
+  "app/api/reports/teams/[teamId]/closure/[format]/route.ts": {
+    allow: readers,
+    anonymous: false,
+    run: (t, { route }) => route("app/api/reports/teams/[teamId]/closure/[format]/route.ts", { teamId: t.teamId, format: "md" }),
+  },
+  "app/api/reports/teams/[teamId]/signoff-record/route.ts": {
+    allow: readers,
+    anonymous: false,
+    run: (t, { route }) => route("app/api/reports/teams/[teamId]/signoff-record/route.ts", { teamId: t.teamId }),
+  },
+  "app/api/reports/cohorts/[cohortId]/progress/[format]/route.ts": {
+    allow: { STUDENT: NONE, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: OWN_COHORT },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/reports/cohorts/[cohortId]/progress/[format]/route.ts", { cohortId: t.cohortId, format: "csv" }),
   },
   // Auth.js's own endpoints (sign-in, session, sign-out, CSRF): public by nature; its credentials
   // path goes through the same authorize() and limits as the sign-in form (lib/auth/providers.ts).
@@ -223,6 +286,14 @@ export const MATRIX: Record<string, Row> = {
     allow: { STUDENT: NONE, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: OWN_COHORT },
     anonymous: false,
     run: (t, { page }) => page("app/(app)/stakeholder/page.tsx", { searchParams: { cohort: t.cohortId }, shows: t.cohortId }),
+  },
+  // As on the plan pages, a student's ?team= is ignored: only "own" shows the target.
+  "app/(app)/signoff/page.tsx": { allow: readers, anonymous: false, run: (t, { page }) => page("app/(app)/signoff/page.tsx", { searchParams: { team: t.teamId }, shows: t.teamId }) },
+  "app/(app)/reports/page.tsx": { allow: readers, anonymous: false, run: (t, { page }) => page("app/(app)/reports/page.tsx", { searchParams: { team: t.teamId }, shows: t.teamId }) },
+  "app/(app)/reports/audit/page.tsx": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { page }) => page("app/(app)/reports/audit/page.tsx", { searchParams: { cohort: t.cohortId }, shows: t.cohortId }),
   },
   // A student's ?team= is ignored (they always see their own team), so only "own" shows the target.
   "app/(app)/plan/page.tsx": { allow: readers, anonymous: false, run: (t, { page }) => page("app/(app)/plan/page.tsx", { searchParams: { team: t.teamId }, shows: t.teamId }) },

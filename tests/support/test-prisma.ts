@@ -36,12 +36,13 @@ export type SeededDatabase = { client: PrismaClient; atlas: string; borealis: st
 export function useSeededDatabase(backend: TestBackend): SeededDatabase {
   const seeded = {} as SeededDatabase;
   let db: TestDatabase;
+  // Migrating and seeding an embedded database takes seconds of CPU; on a busy machine more than the default 10 s.
   beforeAll(async () => {
     db = await backend.create();
     seeded.client = await installTestPrisma(db);
     seeded.atlas = await teamId(seeded.client, "Team Atlas");
     seeded.borealis = await teamId(seeded.client, "Team Borealis");
-  });
+  }, 90_000);
   afterAll(async () => {
     await seeded.client.$disconnect();
     await db.dispose();

@@ -21,6 +21,8 @@ function localIngressUrl(): string | null {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-course-test-"));
 process.env.DAYBOOK_DATA_DIR = dataDir;
+// Performance tests last their course duration × this (Day 20's 1200 s: 12 s); the concurrency is the course's.
+process.env.DAYBOOK_TIME_SCALE ??= "0.01";
 process.env.DAYBOOK_CLUSTER_RUN = path.dirname(testKubeconfigPath());
 const suffix = Date.now().toString(36);
 const work = `course-${suffix}`;

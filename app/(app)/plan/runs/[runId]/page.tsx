@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LoadRunView } from "@/components/perf/load-run-view";
 import { CheckResultItem } from "@/components/runs/check-result";
 import { ObjectResults } from "@/components/runs/object-results";
 import { RunBadge } from "@/components/runs/run-badge";
@@ -14,7 +15,7 @@ import { formatWhen, stepHref } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Run" };
 
-const KIND: Record<string, string> = { PREVIEW: "Preview", APPLY: "Apply", OPERATION: "Command", VERIFY: "Verification", ATTEST: "Attestation" };
+const KIND: Record<string, string> = { PREVIEW: "Preview", APPLY: "Apply", OPERATION: "Command", VERIFY: "Verification", ATTEST: "Attestation", LOAD: "Performance test" };
 
 async function load(runId: string): Promise<RunDetail> {
   const actor = await requireActor();
@@ -49,7 +50,12 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
         </p>
       </header>
       <Card className="p-5 sm:p-6">
-        {r.type === "verify" ? (
+        {r.type === "load" ? (
+          <div className="space-y-4">
+            <LoadRunView load={r.load} running={run.status === "RUNNING"} />
+            {r.checks.length ? <ul className="space-y-2">{r.checks.map((c) => <CheckResultItem key={c.checkId} result={c} />)}</ul> : null}
+          </div>
+        ) : r.type === "verify" ? (
           <ul className="space-y-2">{r.checks.map((c) => <CheckResultItem key={c.checkId} result={c} />)}</ul>
         ) : r.type === "apply" ? (
           <ObjectResults results={r} />
