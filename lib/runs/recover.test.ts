@@ -53,6 +53,7 @@ describe.each(TEST_BACKENDS)("recovering abandoned runs on $name", (backend) => 
     expect(retried).toMatchObject({ status: "RUNNING", workerId: null, attempt: 1 });
     expect(retried.attempts).toMatchObject([{ attempt: 1, workerId: "dead", results: { checks: [{ checkId: "seen-before-the-crash" }] } }]);
     expect(await jobState(verify)).toBe("retry");
+    expect(await demo.client.auditEvent.findFirst({ where: { subject: verify }, orderBy: { seq: "desc" } })).toMatchObject({ type: "run.requeued" });
 
     const interrupted = await demo.client.run.findUniqueOrThrow({ where: { id: command } });
     expect(interrupted).toMatchObject({ status: "INTERRUPTED", activeKey: null, results: { log: ["$ kubectl drain …"] } });
@@ -65,6 +66,27 @@ describe.each(TEST_BACKENDS)("recovering abandoned runs on $name", (backend) => 
     const waiting = await demo.client.run.findMany({ where: { id: { in: [queued.id, verify] } }, select: { jobId: true } });
     await (await getBoss()).cancel(RUN_QUEUE, waiting.map((r) => r.jobId!));
     await demo.client.run.updateMany({ where: { id: { in: [queued.id, verify] } }, data: { status: "CANCELLED", activeKey: null } });
+  });
+
+  it("interrupts a dead worker's performance test with what it measured, never queues it again, and audits each change", async () => {
+    await workerRow("dead-loader", { staleFor: STALE_MS * 2 });
+    const s = step("d10-s2");
+    const fresh = { type: "load" as const, checks: [], load: { phase: "starting" as const, timeScale: 1, plannedMs: 300_000, elapsedMs: 0, targets: [] } };
+    const opened = await openRun({ teamId: demo.atlas, stepId: s.id, kind: "LOAD", startedById: null, results: fresh, job: {}, policy: runPolicy({ kind: "LOAD", step: s }) });
+    const [job] = await (await getBoss()).fetch(RUN_QUEUE);
+    expect(job?.data).toEqual({ runId: opened.id });
+    await takeRun(opened.id, "dead-loader", fresh);
+    const measured = { ...fresh.load, phase: "running", elapsedMs: 12_000, targets: [{ totals: { requests: 3400 } }] };
+    await demo.client.run.update({ where: { id: opened.id }, data: { results: { ...fresh, load: measured }, summary: "12 s of 300 s, 3400 requests" } });
+
+    expect(await recoverAbandonedRuns(STALE_MS)).toEqual({ retried: 0, interrupted: 1 });
+    const interrupted = await demo.client.run.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(interrupted).toMatchObject({ status: "INTERRUPTED", activeKey: null, attempt: 1, results: { load: { elapsedMs: 12_000, targets: [{ totals: { requests: 3400 } }] } } });
+    expect(interrupted.summary).toBe("Interrupted: the worker running it (dead-loader) stopped after 12 s of 300 s, 3400 requests; it is not started again by itself.");
+    expect(await jobState(opened.id)).toBe("failed");
+    const events = await demo.client.auditEvent.findMany({ where: { subject: opened.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["run.opened", "run.interrupted"]);
+    expect(JSON.parse(events[1]!.data)).toMatchObject({ kind: "LOAD", status: "INTERRUPTED", attempt: 1, workerId: "dead-loader" });
   });
 
   it("takes a worker on this machine whose process is gone for dead at once, and interrupts runs from before the queue", async () => {
