@@ -47,9 +47,14 @@ export function sampleAddresses(ids: { cohort: string; team: string }): Record<s
     "/plan/support": { student: ["/plan/support"] },
     "/instructor": { instructor: ["/instructor"], student: ["/instructor"] },
     "/instructor/cohorts/[cohortId]/teams": { instructor: [`/instructor/cohorts/${ids.cohort}/teams`] },
+    "/instructor/cohorts/[cohortId]/people": { instructor: [`/instructor/cohorts/${ids.cohort}/people`] },
+    "/instructor/cohorts/[cohortId]/calendar": { instructor: [`/instructor/cohorts/${ids.cohort}/calendar`] },
+    "/instructor/teams/[teamId]": { instructor: [`/instructor/teams/${ids.team}`, `/instructor/teams/${ids.team}?step=d03-s1`], student: [`/instructor/teams/${ids.team}`] },
     "/stakeholder": { stakeholder: ["/stakeholder"], student: ["/stakeholder"] },
     "/signoff": { student: ["/signoff"], instructor: ["/signoff", `/signoff?team=${ids.team}`], stakeholder: [`/signoff?team=${ids.team}`, "/signoff"] },
     "/reports": { student: ["/reports"], instructor: ["/reports", `/reports?team=${ids.team}`], stakeholder: [`/reports?team=${ids.team}`, "/reports"] },
     "/reports/audit": { instructor: ["/reports/audit"], student: ["/reports/audit"] },
+    "/stakeholder/teams/[teamId]": { stakeholder: [`/stakeholder/teams/${ids.team}`], instructor: [`/stakeholder/teams/${ids.team}`] },
+    "/invite/[code]": { anonymous: ["/invite/NO-SUCH-INVITATION"] },
   };
 }

@@ -47,7 +47,7 @@ export function CopyButton({ text, context, className }: { text: string; context
         <span className="sr-only"> {context}</span>
       </button>
       <span role="status" className="sr-only">
-        {state === "copied" ? "Join link copied" : state === "failed" ? "Could not copy; select the link and copy it by hand" : ""}
+        {state === "copied" ? "Link copied" : state === "failed" ? "Could not copy; select the link and copy it by hand" : ""}
       </span>
     </>
   );

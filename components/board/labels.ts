@@ -12,3 +12,5 @@ export const DESIGNATION_LABEL: Record<Designation, string> = {
 export const isDesignation = (value: string): value is Designation => value in DESIGNATION_LABEL;
 
 export const joinLink = (origin: string, code: string) => `${origin}/join/${encodeURIComponent(code)}`;
+
+export const inviteLink = (origin: string, code: string) => `${origin}/invite/${encodeURIComponent(code)}`;

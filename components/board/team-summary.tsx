@@ -9,9 +9,9 @@ import { BlockedList } from "./blocked-list";
 import { DESIGNATION_LABEL, isDesignation } from "./labels";
 import { PhaseBars } from "./phase-bars";
 
-type Props = { course: Course; team: BoardTeam; showPhases?: boolean };
+type Props = { course: Course; team: BoardTeam; showPhases?: boolean; reviewHref?: string };
 
-export function TeamSummary({ course, team, showPhases = false }: Props) {
+export function TeamSummary({ course, team, showPhases = false, reviewHref }: Props) {
   const { overall, nextStepId } = team.progress;
   const next = nextStepId ? findStep(course, nextStepId) : undefined;
   return (
@@ -63,9 +63,16 @@ export function TeamSummary({ course, team, showPhases = false }: Props) {
           </ul>
         )}
       </div>
-      <Link href={`/plan?team=${team.id}`} className="mt-auto text-sm font-medium text-brand-700 hover:underline">
-        Open {team.name}&apos;s plan →
-      </Link>
+      <div className="mt-auto flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
+        {reviewHref ? (
+          <Link href={reviewHref} className="text-brand-700 hover:underline">
+            Review {team.name} →
+          </Link>
+        ) : null}
+        <Link href={`/plan?team=${team.id}`} className="text-brand-700 hover:underline">
+          Open {team.name}&apos;s plan →
+        </Link>
+      </div>
     </Card>
   );
 }

@@ -21,6 +21,16 @@ export const AUDIT_TYPES = [
   "cluster.settings",
   "cluster.disconnected",
   "signin.failed",
+  "step.reset",
+  "comment.posted",
+  "team.renamed",
+  "team.archived",
+  "joinCode.expired",
+  "membership.removed",
+  "membership.moved",
+  "cohort.invited",
+  "invite.accepted",
+  "calendar.saved",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -5,6 +5,11 @@ import { setChecklistItem } from "@/lib/data/checklist";
 import { disconnectTeamCluster, updateClusterSettings } from "@/lib/data/clusters";
 import { createCohort, createTeam, joinTeamWithCode, rotateJoinCode, setMemberDesignation } from "@/lib/data/cohorts";
 import { saveStepNote } from "@/lib/data/notes";
+import { saveCohortCalendar } from "@/lib/data/calendar";
+import { postStepComment } from "@/lib/data/comments";
+import { expireJoinCode, moveTeamMember, removeTeamMember, renameTeam, setTeamArchived } from "@/lib/data/cohorts";
+import { inviteToCohort } from "@/lib/data/invites";
+import { resetStep } from "@/lib/data/step-reset";
 import { setStepStatus } from "@/lib/data/progress";
 import { attestStep, overrideGate } from "@/lib/data/runs";
 import { preExecutionChecklist } from "@/lib/course/checklist";
@@ -121,6 +126,41 @@ describe.each(TEST_BACKENDS)("audit events of state changes on $name", (backend)
     const unknown = await last();
     expect(unknown).toMatchObject({ type: "signin.failed", subject: null, data: { reason: "unknown-account" } });
     expect(JSON.stringify(unknown)).not.toContain("nobody-typed-this");
+  });
+
+  it("the instructor's review: reset, comments, team management, invitations and the calendar", async () => {
+    const atlas = await demo.client.team.findUniqueOrThrow({ where: { id: demo.atlas } });
+    await setStepStatus(alice, { teamId: demo.atlas, stepId: "d04-s1", status: "IN_PROGRESS" });
+    await resetStep(ines, { teamId: demo.atlas, stepId: "d04-s1", reason: "start over" });
+    expect(await last()).toMatchObject({ type: "step.reset", actorId: ines.id, teamId: demo.atlas, subject: "d04-s1", data: { from: "IN_PROGRESS", reason: "start over" } });
+    await postStepComment(ines, { teamId: demo.atlas, stepId: "d04-s1", body: "private words" });
+    const comment = await last();
+    expect(comment).toMatchObject({ type: "comment.posted", subject: "d04-s1", data: { chars: 13, bodySha256: sha256Hex("private words") } });
+    expect(JSON.stringify(comment)).not.toContain("private words");
+
+    await renameTeam(ines, demo.borealis, "Team Boreal");
+    expect(await last()).toMatchObject({ type: "team.renamed", teamId: demo.borealis, data: { from: "Team Borealis", to: "Team Boreal" } });
+    const renamed = await count();
+    await renameTeam(ines, demo.borealis, "Team Boreal");
+    expect(await count()).toBe(renamed);
+    await setTeamArchived(ines, demo.borealis, true);
+    expect(await last()).toMatchObject({ type: "team.archived", teamId: demo.borealis, data: { archived: true } });
+    await setTeamArchived(ines, demo.borealis, false);
+    await expireJoinCode(ines, demo.borealis);
+    expect(await last()).toMatchObject({ type: "joinCode.expired", teamId: demo.borealis });
+
+    const bo = await demo.client.user.findUniqueOrThrow({ where: { email: "bo@daybook.local" } });
+    await moveTeamMember(ines, bo.id, demo.atlas);
+    expect(await last()).toMatchObject({ type: "membership.moved", teamId: demo.atlas, subject: bo.id, data: { fromTeamId: demo.borealis } });
+    await removeTeamMember(ines, bo.id);
+    expect(await last()).toMatchObject({ type: "membership.removed", teamId: demo.atlas, subject: bo.id });
+
+    await inviteToCohort(ines, { cohortId: atlas.cohortId, email: "new.stakeholder@example.org", role: "STAKEHOLDER" });
+    const invited = await last();
+    expect(invited).toMatchObject({ type: "cohort.invited", cohortId: atlas.cohortId, data: { role: "STAKEHOLDER", added: false } });
+    expect(JSON.stringify(invited)).not.toContain("new.stakeholder");
+    await saveCohortCalendar(ines, { cohortId: atlas.cohortId, startDate: "2027-01-04", weekdays: [1, 2, 3, 4, 5], holidays: [], timeZone: "UTC" });
+    expect(await last()).toMatchObject({ type: "calendar.saved", cohortId: atlas.cohortId, data: { startDate: "2027-01-04", timeZone: "UTC" } });
   });
 
   it("leaves a chain that verifies", async () => {

@@ -33,4 +33,12 @@ export const ACTION_WORDS: Record<Action, string> = {
   "progress.export": "export this cohort's progress",
   "audit.verify": "verify the audit trail",
   "audit.read": "read the audit trail",
+  "step.reset": "reset this team's step",
+  "team.review": "review this team",
+  "comment.read": "read this team's comments",
+  "comment.post": "comment on this team's steps",
+  "calendar.read": "see this cohort's calendar",
+  "blockedStep.read": "see which steps are blocked",
+  "passRate.read": "see this cohort's pass rates",
+  "performance.read": "see this team's performance results",
 };

@@ -80,6 +80,28 @@ const cases: Array<[Role, Action, Relation[], boolean]> = [
   ["INSTRUCTOR", "audit.read", ["cohortInstructor"], true],
   ["INSTRUCTOR", "audit.read", [], false],
   ["STAKEHOLDER", "audit.read", ["cohortStakeholder"], false],
+  ["INSTRUCTOR", "step.reset", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "step.reset", ["cohortStakeholder"], false],
+  ["STUDENT", "step.reset", ["teamMember"], false],
+  ["STAKEHOLDER", "step.reset", ["cohortStakeholder"], false],
+  ["INSTRUCTOR", "team.review", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "team.review", [], false],
+  ["STAKEHOLDER", "team.review", ["cohortStakeholder"], false],
+  ["STUDENT", "comment.read", ["teamMember"], true],
+  ["STUDENT", "comment.read", [], false],
+  ["STUDENT", "comment.post", ["teamMember"], true],
+  ["INSTRUCTOR", "comment.post", ["cohortInstructor"], true],
+  ["INSTRUCTOR", "comment.post", [], false],
+  ["STAKEHOLDER", "comment.read", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "comment.post", ["cohortStakeholder"], false],
+  ["STAKEHOLDER", "calendar.read", ["cohortStakeholder"], true],
+  ["STUDENT", "calendar.read", ["teamMember"], true],
+  ["STUDENT", "calendar.read", [], false],
+  ["STAKEHOLDER", "blockedStep.read", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "blockedStep.read", [], false],
+  ["STAKEHOLDER", "passRate.read", ["cohortStakeholder"], true],
+  ["STAKEHOLDER", "performance.read", ["cohortStakeholder"], true],
+  ["STUDENT", "passRate.read", [], false],
 ];
 
 describe("permission table", () => {
@@ -100,6 +122,12 @@ describe("permission table", () => {
 
   it("words every refusal as a sentence, never as the action's id", () => {
     for (const action of ACTIONS) expect(new ForbiddenError(action).message).toMatch(/^You are not allowed to [a-z][a-z' -]+[a-z]\.$/);
+  });
+
+  it("shows stakeholders aggregates and blocked steps, never comments, notes or blocked reasons", () => {
+    const reads = ACTIONS.filter((a) => can("STAKEHOLDER", a, ["cohortStakeholder"]));
+    expect(reads).toEqual(expect.arrayContaining(["blockedStep.read", "passRate.read", "performance.read", "calendar.read"]));
+    for (const hidden of ["comment.read", "note.read", "blockedReason.read", "joinCode.read", "memberEmail.read", "run.read"] as const) expect(reads).not.toContain(hidden);
   });
 
   it("assertCan throws a ForbiddenError naming the action", () => {

@@ -43,6 +43,14 @@ export const ACTIONS = [
   "progress.export",
   "audit.verify",
   "audit.read",
+  "step.reset",
+  "team.review",
+  "comment.read",
+  "comment.post",
+  "calendar.read",
+  "blockedStep.read",
+  "passRate.read",
+  "performance.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -93,6 +101,19 @@ export const PERMISSIONS = {
   // Verifying the audit chain shows only whether it holds and where it breaks; listing events is per cohort.
   "audit.verify": { INSTRUCTOR: ["anyone"] },
   "audit.read": { INSTRUCTOR: ["cohortInstructor"] },
+  // Sets a step back to not started; its runs and events stay, and runs before the reset stop counting.
+  "step.reset": { INSTRUCTOR: ["cohortInstructor"] },
+  // The instructor's drill-down into one team: every run, note, blocked reason and comment.
+  "team.review": { INSTRUCTOR: ["cohortInstructor"] },
+  // Comments on a team's step: between the team and its instructors (stakeholders follow progress only).
+  "comment.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
+  "comment.post": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"] },
+  "calendar.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  // Which steps are flagged blocked and since when; the reason is part of the note (blockedReason.read).
+  "blockedStep.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  // Aggregates of the latest verifications and performance tests, never their evidence.
+  "passRate.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
+  "performance.read": { STUDENT: ["teamMember"], INSTRUCTOR: ["cohortInstructor"], STAKEHOLDER: ["cohortStakeholder"] },
 } as const satisfies Record<Action, Grants>;
 
 export function can(role: Role, action: Action, relations: Iterable<Relation> = []): boolean {

@@ -13,6 +13,7 @@ export type BoardMember = { id: string; name: string; email: string; designation
 export type BoardTeam = {
   id: string;
   name: string;
+  archivedAt: Date | null;
   joinCode: string | null;
   joinCodeExpiresAt: Date | null;
   members: BoardMember[];
@@ -22,8 +23,11 @@ export type BoardTeam = {
   progress: CourseProgress;
 };
 
-/** Teams × steps for one cohort. What beyond progress it shows (join codes, emails, blocked reasons) the permission table decides. */
-export async function getCohortBoard(actor: Actor, cohortId: string) {
+/**
+ * Teams × steps for one cohort. What beyond progress it shows (join codes, emails, blocked reasons) the
+ * permission table decides. Archived teams are left out unless asked for (team management lists them).
+ */
+export async function getCohortBoard(actor: Actor, cohortId: string, { includeArchived = false } = {}) {
   const relations = await relationsToCohort(actor, cohortId);
   assertCan(actor.role, "board.read", relations);
   const sees = {
@@ -38,10 +42,12 @@ export async function getCohortBoard(actor: Actor, cohortId: string) {
       id: true,
       name: true,
       teams: {
+        where: includeArchived ? {} : { archivedAt: null },
         orderBy: { name: "asc" },
         select: {
           id: true,
           name: true,
+          archivedAt: true,
           joinCode: true,
           joinCodeExpiresAt: true,
           members: { select: { designation: true, user: { select: { id: true, name: true, email: true } } } },
@@ -59,6 +65,7 @@ export async function getCohortBoard(actor: Actor, cohortId: string) {
     return {
       id: team.id,
       name: team.name,
+      archivedAt: team.archivedAt,
       joinCode: sees.joinCodes ? team.joinCode : null,
       joinCodeExpiresAt: sees.joinCodes ? team.joinCodeExpiresAt : null,
       members: team.members.map((m) => ({ ...m.user, email: sees.emails ? m.user.email : "", designation: m.designation })),

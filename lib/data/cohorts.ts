@@ -138,3 +138,76 @@ export async function joinTeamWithCode(input: JoinInput, address: string): Promi
     if (!isUniqueViolation(error)) throw error; // the same email submitted twice at once: one account, same answer
   }
 }
+
+// ── Team management ──────────────────────────────────────────────────────────────────────────
+
+/** A team the actor manages, or NOT_FOUND; authorizes first, so another cohort's team is FORBIDDEN. */
+async function managedTeam(actor: Actor, teamId: string) {
+  await authorizeTeam(actor, "cohort.manage", teamId);
+  const team = await (await getDb()).team.findFirst({ where: { id: teamId, ...teamScope(actor, "cohort.manage") }, select: { id: true, name: true, cohortId: true, archivedAt: true } });
+  if (!team) throw new AppError("NOT_FOUND", "That team does not exist.");
+  return team;
+}
+
+export async function renameTeam(actor: Actor, teamId: string, name: string): Promise<{ name: string }> {
+  const team = await managedTeam(actor, teamId);
+  if (team.name === name) return { name };
+  try {
+    await audited(await getDb(), (tx) => tx.team.update({ where: { id: team.id }, data: { name } }), () => ({ type: "team.renamed", actorId: actor.id, teamId: team.id, data: { from: team.name, to: name } }));
+    return { name };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `This cohort already has a team called "${name}".`);
+    throw error;
+  }
+}
+
+/** Archived teams leave the board and the overview; their members, progress, runs, notes and comments stay. */
+export async function setTeamArchived(actor: Actor, teamId: string, archived: boolean): Promise<{ archivedAt: Date | null }> {
+  const team = await managedTeam(actor, teamId);
+  if ((team.archivedAt !== null) === archived) return { archivedAt: team.archivedAt };
+  const archivedAt = archived ? new Date() : null;
+  await audited(await getDb(), (tx) => tx.team.update({ where: { id: team.id }, data: { archivedAt } }), () => ({ type: "team.archived", actorId: actor.id, teamId: team.id, data: { archived } }));
+  return { archivedAt };
+}
+
+/** The team's join code stops working now; drawing a new one (rotateJoinCode) opens joining again. */
+export async function expireJoinCode(actor: Actor, teamId: string): Promise<{ joinCodeExpiresAt: Date }> {
+  await authorizeTeam(actor, "joinCode.rotate", teamId);
+  const joinCodeExpiresAt = new Date();
+  const { count } = await audited(await getDb(), (tx) => tx.team.updateMany({ where: { id: teamId, ...teamScope(actor, "joinCode.rotate"), joinCodeExpiresAt: { gt: joinCodeExpiresAt } }, data: { joinCodeExpiresAt } }), (r) => (r.count ? { type: "joinCode.expired", actorId: actor.id, teamId } : null));
+  if (count === 0) {
+    const team = await (await getDb()).team.findUnique({ where: { id: teamId }, select: { joinCodeExpiresAt: true } });
+    if (!team) throw new AppError("NOT_FOUND", "That team does not exist.");
+    return { joinCodeExpiresAt: team.joinCodeExpiresAt };
+  }
+  return { joinCodeExpiresAt };
+}
+
+/** The member's team, if the actor manages it (a student elsewhere is NOT_FOUND or FORBIDDEN, as for designations). */
+async function managedMember(actor: Actor, userId: string) {
+  const member = await (await getDb()).teamMember.findUnique({ where: { userId }, select: { teamId: true, user: { select: { name: true } } } });
+  if (!member) throw new AppError("NOT_FOUND", "That student is not on a team.");
+  await managedTeam(actor, member.teamId);
+  return member;
+}
+
+/** Takes a student off their team; their account, and everything they did for the team, stay. */
+export async function removeTeamMember(actor: Actor, userId: string): Promise<{ name: string }> {
+  const member = await managedMember(actor, userId);
+  const { count } = await audited(await getDb(), (tx) => tx.teamMember.deleteMany({ where: { userId, teamId: member.teamId } }), (r) => (r.count ? { type: "membership.removed", actorId: actor.id, teamId: member.teamId, subject: userId } : null));
+  if (count === 0) throw new AppError("NOT_FOUND", "That student is not on a team.");
+  return { name: member.user.name };
+}
+
+/** Moves a student to another team the actor manages; their designation does not travel with them. */
+export async function moveTeamMember(actor: Actor, userId: string, toTeamId: string): Promise<{ name: string; team: string }> {
+  const member = await managedMember(actor, userId);
+  const target = await managedTeam(actor, toTeamId);
+  if (member.teamId === target.id) return { name: member.user.name, team: target.name };
+  if (target.archivedAt) throw new AppError("CONFLICT", `${target.name} is archived. Restore it first to move students there.`);
+  const { count } = await audited(await getDb(), (tx) => tx.teamMember.updateMany({ where: { userId, teamId: member.teamId }, data: { teamId: target.id, designation: "NONE" } }), (r) =>
+    r.count ? { type: "membership.moved", actorId: actor.id, teamId: target.id, subject: userId, data: { fromTeamId: member.teamId } } : null,
+  );
+  if (count === 0) throw new AppError("CONFLICT", `${member.user.name} changed teams a moment ago. Look again.`);
+  return { name: member.user.name, team: target.name };
+}

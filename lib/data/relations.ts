@@ -12,15 +12,16 @@ export type TeamAccess = { relations: Relation[]; team: { name: string; cohort: 
  */
 export const teamAccess = cache(async (actor: Actor, teamId: string): Promise<TeamAccess> => {
   // Raw SQL: one indexed lookup, about a third of what the same read costs through Prisma's nested select.
-  const [team] = await (await getDb()).$queryRaw<{ name: string; cohort: string; instructorId: string; stakeholder: boolean }[]>`
+  const [team] = await (await getDb()).$queryRaw<{ name: string; cohort: string; instructorId: string; coInstructor: boolean; stakeholder: boolean }[]>`
     SELECT t."name", c."name" AS "cohort", c."instructorId",
+           EXISTS (SELECT 1 FROM "CohortInstructor" i WHERE i."cohortId" = c."id" AND i."userId" = ${actor.id}) AS "coInstructor",
            EXISTS (SELECT 1 FROM "CohortStakeholder" s WHERE s."cohortId" = c."id" AND s."userId" = ${actor.id}) AS "stakeholder"
     FROM "Team" t JOIN "Cohort" c ON c."id" = t."cohortId"
     WHERE t."id" = ${teamId}`;
   if (!team) return { relations: [], team: null };
   const relations: Relation[] = [];
   if (actor.teamId === teamId) relations.push("teamMember");
-  if (team.instructorId === actor.id) relations.push("cohortInstructor");
+  if (team.instructorId === actor.id || team.coInstructor) relations.push("cohortInstructor");
   if (team.stakeholder) relations.push("cohortStakeholder");
   return { relations, team: { name: team.name, cohort: team.cohort } };
 });
@@ -30,19 +31,18 @@ export async function relationsToTeam(actor: Actor, teamId: string): Promise<Rel
   return (await teamAccess(actor, teamId)).relations;
 }
 
-export async function relationsToCohort(actor: Actor, cohortId: string): Promise<Relation[]> {
-  const cohort = await (await getDb()).cohort.findUnique({
-    where: { id: cohortId },
-    select: { instructorId: true, stakeholders: { where: { userId: actor.id }, select: { userId: true } }, teams: { where: { id: actor.teamId ?? "" }, select: { id: true } } },
-  });
-  return cohort ? cohortRelations(actor, cohort) : [];
-}
-
-/** Relations to a cohort row fetched with the actor's stakeholder link and the actor's team (if any) selected. */
-export function cohortRelations(actor: Actor, cohort: { instructorId: string; stakeholders: unknown[]; teams: unknown[] }): Relation[] {
+/** The actor's relations to a cohort, in one query, memoized for the request like teamAccess. */
+export const relationsToCohort = cache(async (actor: Actor, cohortId: string): Promise<Relation[]> => {
+  const [cohort] = await (await getDb()).$queryRaw<{ instructorId: string; coInstructor: boolean; stakeholder: boolean; member: boolean }[]>`
+    SELECT c."instructorId",
+           EXISTS (SELECT 1 FROM "CohortInstructor" i WHERE i."cohortId" = c."id" AND i."userId" = ${actor.id}) AS "coInstructor",
+           EXISTS (SELECT 1 FROM "CohortStakeholder" s WHERE s."cohortId" = c."id" AND s."userId" = ${actor.id}) AS "stakeholder",
+           EXISTS (SELECT 1 FROM "Team" t WHERE t."cohortId" = c."id" AND t."id" = ${actor.teamId ?? ""}) AS "member"
+    FROM "Cohort" c WHERE c."id" = ${cohortId}`;
+  if (!cohort) return [];
   const relations: Relation[] = [];
-  if (cohort.instructorId === actor.id) relations.push("cohortInstructor");
-  if (cohort.stakeholders.length > 0) relations.push("cohortStakeholder");
-  if (cohort.teams.length > 0) relations.push("teamMember");
+  if (cohort.instructorId === actor.id || cohort.coInstructor) relations.push("cohortInstructor");
+  if (cohort.stakeholder) relations.push("cohortStakeholder");
+  if (cohort.member) relations.push("teamMember");
   return relations;
-}
+});

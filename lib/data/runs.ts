@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { StepStatus } from "@/lib/progress/compute";
 import { stepGate, type Gate } from "@/lib/runs/gate";
-import { priorObservations } from "@/lib/runs/history";
+import { priorObservations, sinceLastReset } from "@/lib/runs/history";
 import { batchProgress, enqueueBatch, type BatchProgress } from "@/lib/runs/batch";
 import { cancelRun, launchRun } from "@/lib/runs/launch";
 import { recordRunVerdict } from "@/lib/runs/step-status";
@@ -156,7 +156,7 @@ export async function attestStep(actor: Actor, input: TAttestStep): Promise<{ st
 /** After an attestation: the step's verdict from its latest verification and every attestation so far. */
 async function reconsider(teamId: string, step: Step, runId: string, actorId: string): Promise<StepStatus | undefined> {
   const prior = await priorObservations(teamId, step.id);
-  const last = await (await getDb()).run.findFirst({ where: { teamId, stepId: step.id, kind: "VERIFY", status: { not: "RUNNING" } }, orderBy: { startedAt: "desc" }, select: { results: true } });
+  const last = await (await getDb()).run.findFirst({ where: { teamId, stepId: step.id, kind: "VERIFY", status: { not: "RUNNING" }, ...(await sinceLastReset(teamId, step.id)) }, orderBy: { startedAt: "desc" }, select: { results: true } });
   const checks = (last?.results as unknown as VerifyResults | undefined)?.checks ?? [];
   const automated = step.checks.some((c) => c.kind !== "manual");
   if (automated && !last) return undefined;

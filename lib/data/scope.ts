@@ -10,6 +10,9 @@ function grants(actor: Actor, action: Action): readonly Relation[] {
   return (PERMISSIONS[action] as Partial<Record<Actor["role"], readonly Relation[]>>)[actor.role] ?? [];
 }
 
+// The cohort's own instructor, or one invited to teach it with them.
+const instructorOf = (actor: Actor): Prisma.CohortWhereInput => ({ OR: [{ instructorId: actor.id }, { coInstructors: { some: { userId: actor.id } } }] });
+
 /**
  * The teams `action` is allowed on for this actor, as a Prisma filter built from the permission table.
  * Queries put it in their `where`, so a forgotten check finds nothing instead of another team's data.
@@ -19,7 +22,7 @@ export function teamScope(actor: Actor, action: Action): Prisma.TeamWhereInput {
   if (relations.includes("anyone")) return {};
   const or: Prisma.TeamWhereInput[] = relations.map((relation) => {
     if (relation === "teamMember") return { members: { some: { userId: actor.id } } };
-    if (relation === "cohortInstructor") return { cohort: { instructorId: actor.id } };
+    if (relation === "cohortInstructor") return { cohort: instructorOf(actor) };
     return { cohort: { stakeholders: { some: { userId: actor.id } } } };
   });
   return or.length ? { OR: or } : NOTHING;
@@ -31,7 +34,7 @@ export function cohortScope(actor: Actor, action: Action): Prisma.CohortWhereInp
   if (relations.includes("anyone")) return {};
   const or: Prisma.CohortWhereInput[] = relations.map((relation) => {
     if (relation === "teamMember") return { teams: { some: { members: { some: { userId: actor.id } } } } };
-    if (relation === "cohortInstructor") return { instructorId: actor.id };
+    if (relation === "cohortInstructor") return instructorOf(actor);
     return { stakeholders: { some: { userId: actor.id } } };
   });
   return or.length ? { OR: or } : NOTHING;

@@ -19,3 +19,10 @@ export function decodeRouteParam(raw: string): string {
 
 /** For catch-all segments (`[...path]`). */
 export const decodeRouteParams = (raw: string[]): string[] => raw.map(decodeRouteParam);
+
+/** A record id from a route segment (`[teamId]`, `[cohortId]`): anything but one well-formed id is a missing page. */
+export function decodeRouteId(raw: string): string {
+  const id = decodeRouteParam(raw);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
+  return id;
+}

@@ -1,5 +1,5 @@
 // Benchmark: server response times of the main pages for a signed-in student, against a running Daybook.
-// Prints numbers; asserts nothing. Usage: BASE_URL=http://127.0.0.1:3000 node scripts/bench/pages.mjs [requests=200] [concurrency=8]
+// Prints numbers; asserts nothing. Usage: BASE_URL=http://127.0.0.1:3000 [BENCH_EMAIL=… BENCH_PATHS=/a,/b] node scripts/bench/pages.mjs [requests=200] [concurrency=8]
 import { signIn } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
@@ -29,4 +29,5 @@ async function measure(path, cookie) {
 }
 
 const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
-for (const path of ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting"]) await measure(path, cookie);
+const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting"];
+for (const path of paths) await measure(path, cookie);

@@ -50,6 +50,26 @@ export function matrixContext(deps: {
       return (await deps.client().team.findUniqueOrThrow({ where: { id: teamId } })).joinCode;
     },
 
+    /** A new team in the cohort, for rows that rename, archive or expire (the demo teams stay as they are). */
+    async freshTeam(cohortId: string) {
+      const n = `${Date.now().toString(36)}${(counter++).toString(36)}`;
+      return (await deps.client().team.create({ data: { cohortId, name: `Matrix team ${n}`, joinCode: `MX${n.toUpperCase()}`, joinCodeExpiresAt: new Date(Date.now() + 86_400_000) } })).id;
+    },
+    /** A new student on the team, for rows that move or remove one. */
+    async freshStudent(teamId: string) {
+      const n = `${Date.now().toString(36)}${(counter++).toString(36)}`;
+      return (await deps.client().user.create({ data: { email: `matrix-${n}@daybook.local`, name: `Matrix ${n}`, role: "STUDENT", membership: { create: { teamId } } } })).id;
+    },
+    /** An open invitation to the cohort, for the invitation page and its form. */
+    async invitation(cohortId: string) {
+      const n = `${Date.now().toString(36)}${(counter++).toString(36)}`;
+      const inviter = await deps.client().cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { instructorId: true } });
+      const email = `invited-${n}@daybook.local`;
+      const code = `INV${n.toUpperCase()}`.padEnd(24, "X");
+      await deps.client().cohortInvite.create({ data: { cohortId, email, role: "STAKEHOLDER", code, invitedById: inviter.instructorId, expiresAt: new Date(Date.now() + 86_400_000) } });
+      return { code, email };
+    },
+
     /** Calls a server action module's export and reads its answer: a FORBIDDEN or NOT_FOUND refusal, or a sign-in redirect, is "denied". */
     async action<M>(name: string, call: (module: M) => Promise<{ ok: boolean; code?: string; message?: string }>): Promise<Outcome> {
       const module = (await import(path.join(root, "lib", "actions", `${name}.ts`))) as M;

@@ -211,6 +211,82 @@ export const MATRIX: Record<string, Row> = {
     run: (t, { action }) => action<typeof import("@/lib/actions/set-checklist-item")>("set-checklist-item", (m) => m.setChecklistItem({ teamId: t.teamId, itemKey: preExecutionChecklist(loadCourse())[0]!.key, checked: true })),
   },
 
+  // ── The instructor's review (issue 9) ──
+  "lib/actions/post-step-comment.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/post-step-comment")>("post-step-comment", (m) => m.postStepComment({ teamId: t.teamId, stepId: "d03-s1", body: "matrix" })),
+  },
+  "lib/actions/mark-comments-read.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/mark-comments-read")>("mark-comments-read", (m) => m.markCommentsRead({ teamId: t.teamId, stepId: "d03-s1", upTo: new Date().toISOString() })),
+  },
+  "lib/actions/reset-step.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/reset-step")>("reset-step", (m) => m.resetStep({ teamId: t.teamId, stepId: "d01-s1", reason: "matrix" })),
+  },
+  "lib/actions/rename-team.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: async (t, { action, freshTeam, unique }) => {
+      const teamId = await freshTeam(t.cohortId);
+      return action<typeof import("@/lib/actions/rename-team")>("rename-team", (m) => m.renameTeam({ teamId, name: unique("Renamed") }));
+    },
+  },
+  "lib/actions/set-team-archived.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: async (t, { action, freshTeam }) => {
+      const teamId = await freshTeam(t.cohortId);
+      return action<typeof import("@/lib/actions/set-team-archived")>("set-team-archived", (m) => m.setTeamArchived({ teamId, archived: true }));
+    },
+  },
+  "lib/actions/expire-join-code.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: async (t, { action, freshTeam }) => {
+      const teamId = await freshTeam(t.cohortId);
+      return action<typeof import("@/lib/actions/expire-join-code")>("expire-join-code", (m) => m.expireJoinCode({ teamId }));
+    },
+  },
+  "lib/actions/remove-team-member.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: async (t, { action, freshStudent }) => {
+      const userId = await freshStudent(t.teamId);
+      return action<typeof import("@/lib/actions/remove-team-member")>("remove-team-member", (m) => m.removeTeamMember({ userId }));
+    },
+  },
+  "lib/actions/move-team-member.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: async (t, { action, freshStudent, freshTeam }) => {
+      const [userId, teamId] = await Promise.all([freshStudent(t.teamId), freshTeam(t.cohortId)]);
+      return action<typeof import("@/lib/actions/move-team-member")>("move-team-member", (m) => m.moveTeamMember({ userId, teamId }));
+    },
+  },
+  "lib/actions/invite-to-cohort.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { action, form, unique }) => action<typeof import("@/lib/actions/invite-to-cohort")>("invite-to-cohort", (m) => m.inviteToCohort({ ok: false }, form({ cohortId: t.cohortId, email: `${unique("invite").replace(" ", "-")}@example.test`, role: "STAKEHOLDER" }))),
+  },
+  // Public like a join: the invitation's code is what lets the call through.
+  "lib/actions/accept-cohort-invite.ts": {
+    allow: everyone,
+    anonymous: true,
+    run: async (t, { action, form, invitation }) => {
+      const { code } = await invitation(t.cohortId);
+      return action<typeof import("@/lib/actions/accept-cohort-invite")>("accept-cohort-invite", (m) => m.acceptCohortInvite({ ok: false }, form({ code, name: "Matrix Stakeholder", password: "long enough pw" })));
+    },
+  },
+  "lib/actions/save-cohort-calendar.ts": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { action }) => action<typeof import("@/lib/actions/save-cohort-calendar")>("save-cohort-calendar", (m) => m.saveCohortCalendar({ cohortId: t.cohortId, startDate: "2027-01-04", weekdays: [1, 2, 3, 4, 5], holidays: "", timeZone: "UTC" })),
+  },
+
   // ── Route handlers ──────────────────────────────────────────────────────────────────────────
   // The whole pack as the actor's own team gets it (the target team does not matter).
   "app/api/pack/[...file]/route.ts": {
@@ -241,6 +317,11 @@ export const MATRIX: Record<string, Row> = {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
     run: (t, { route }) => route("app/api/teams/[teamId]/load-history/route.ts", { teamId: t.teamId }),
+  },
+  "app/api/cohorts/[cohortId]/board/route.ts": {
+    allow: { STUDENT: NONE, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: OWN_COHORT },
+    anonymous: false,
+    run: (t, { route }) => route("app/api/cohorts/[cohortId]/board/route.ts", { cohortId: t.cohortId }),
   },
   "app/api/runs/[runId]/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
@@ -281,6 +362,26 @@ export const MATRIX: Record<string, Row> = {
     allow: cohortInstructor,
     anonymous: false,
     run: (t, { page }) => page("app/(app)/instructor/cohorts/[cohortId]/teams/page.tsx", { params: { cohortId: t.cohortId }, shows: t.cohortId }),
+  },
+  "app/(app)/instructor/teams/[teamId]/page.tsx": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { page }) => page("app/(app)/instructor/teams/[teamId]/page.tsx", { params: { teamId: t.teamId }, shows: t.teamName }),
+  },
+  "app/(app)/instructor/cohorts/[cohortId]/people/page.tsx": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { page }) => page("app/(app)/instructor/cohorts/[cohortId]/people/page.tsx", { params: { cohortId: t.cohortId }, shows: t.cohortId }),
+  },
+  "app/(app)/instructor/cohorts/[cohortId]/calendar/page.tsx": {
+    allow: cohortInstructor,
+    anonymous: false,
+    run: (t, { page }) => page("app/(app)/instructor/cohorts/[cohortId]/calendar/page.tsx", { params: { cohortId: t.cohortId }, shows: t.cohortId }),
+  },
+  "app/(app)/stakeholder/teams/[teamId]/page.tsx": {
+    allow: { STUDENT: NONE, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: OWN_COHORT },
+    anonymous: false,
+    run: (t, { page }) => page("app/(app)/stakeholder/teams/[teamId]/page.tsx", { params: { teamId: t.teamId }, shows: t.teamName }),
   },
   "app/(app)/stakeholder/page.tsx": {
     allow: { STUDENT: NONE, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: OWN_COHORT },
@@ -328,6 +429,14 @@ export const MATRIX: Record<string, Row> = {
   "app/(app)/plan/support/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/support/page.tsx", {}) },
   "app/(app)/plan/troubleshooting/page.tsx": { allow: everyone, anonymous: false, run: (_t, { page }) => page("app/(app)/plan/troubleshooting/page.tsx", {}) },
   "app/(auth)/login/page.tsx": { allow: everyone, anonymous: true, run: (_t, { page }) => page("app/(auth)/login/page.tsx", { searchParams: {} }) },
+  "app/(auth)/invite/[code]/page.tsx": {
+    allow: everyone,
+    anonymous: true,
+    run: async (t, { page, invitation }) => {
+      const { code, email } = await invitation(t.cohortId);
+      return page("app/(auth)/invite/[code]/page.tsx", { params: { code }, shows: email });
+    },
+  },
   "app/(auth)/join/[code]/page.tsx": {
     allow: everyone,
     anonymous: true,

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BoardCard } from "@/components/board/board-card";
+import { boardOutline } from "@/components/board/outline";
 import { CohortStats } from "@/components/board/cohort-stats";
 import { CohortTabs } from "@/components/board/cohort-tabs";
 import { CreateCohortForm } from "@/components/board/create-cohort-form";
 import { CreateTeamForm } from "@/components/board/create-team-form";
-import { chooseCohortId, loadBoard, requestOrigin } from "@/components/board/load-board";
+import { LiveBoard } from "@/components/board/live-board";
+import { chooseCohortId, loadBoard, loadLiveBoard, requestOrigin } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamSummaries } from "@/components/board/team-summaries";
+import { CourseDay } from "@/components/calendar/course-day";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
@@ -16,6 +18,8 @@ import { listCohorts } from "@/lib/data/cohorts";
 import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Team board" };
+
+const linkButton = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50";
 
 export default async function InstructorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
@@ -33,31 +37,34 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
       </Card>
     );
   }
-  const board = await loadBoard(actor, cohortId);
-  if (!board) return <NotAllowed role={actor.role} audience="the cohort's instructor" reason="You can only open the boards of cohorts you teach." />;
+  const [board, live] = await Promise.all([loadBoard(actor, cohortId), loadLiveBoard(actor, cohortId)]);
+  if (!board || !live) return <NotAllowed role={actor.role} audience="the cohort's instructor" reason="You can only open the boards of cohorts you teach." />;
   const course = loadCourse();
-  const manageHref = `/instructor/cohorts/${board.id}/teams`;
+  const base = `/instructor/cohorts/${board.id}`;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+        <div className="space-y-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Team board</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{board.name}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{board.name}</h1>
+          <CourseDay today={live.today} setUpHref={board.canManage ? `${base}/calendar` : undefined} />
         </div>
         {board.canManage ? (
-          <Link href={manageHref} className="rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
-            Teams &amp; join codes
-          </Link>
+          <nav aria-label="Manage the cohort" className="flex flex-wrap gap-2">
+            <Link href={`${base}/teams`} className={linkButton}>Teams &amp; join codes</Link>
+            <Link href={`${base}/people`} className={linkButton}>Instructors &amp; stakeholders</Link>
+            <Link href={`${base}/calendar`} className={linkButton}>Course calendar</Link>
+          </nav>
         ) : null}
       </div>
       <CohortTabs cohorts={cohorts} selectedId={board.id} basePath="/instructor" />
       <CohortStats teams={board.teams} showBlocked />
-      <BoardCard
-        course={course}
-        cohortName={board.name}
-        teams={board.teams}
-        showBlocked
+      <LiveBoard
+        outline={boardOutline(course)}
+        initial={live}
+        filters
+        teamBase="/instructor/teams"
         empty={
           <div className="rounded-lg border border-dashed border-slate-300 p-6">
             <h3 className="font-semibold">No teams in this cohort yet</h3>
@@ -66,7 +73,7 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
           </div>
         }
       />
-      <TeamSummaries course={course} teams={board.teams} />
+      <TeamSummaries course={course} teams={board.teams} reviewBase="/instructor/teams" />
     </div>
   );
 }

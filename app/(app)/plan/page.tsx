@@ -4,6 +4,8 @@ import { BeforeYouStart } from "@/components/plan/before-you-start";
 import { NextStepCard } from "@/components/plan/next-step-card";
 import { PhaseSection } from "@/components/plan/phase-section";
 import { TeamBanner } from "@/components/plan/team-banner";
+import { TeamCourseDay } from "@/components/calendar/team-course-day";
+import { UnreadComments } from "@/components/comments/unread-comments";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { requireActor } from "@/lib/auth/session";
@@ -30,6 +32,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
             <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{course.title.replace(/^Project Execution Guide: /, "")}</h1>
             <p className="mt-2 max-w-2xl text-sm text-slate-600">{course.summary}</p>
           </div>
+          {team ? <UnreadComments actor={actor} teamId={team.id} teamParam={teamParam} /> : null}
           {team ? <NextStepCard course={course} stepId={progress.nextStepId} teamId={teamParam} /> : null}
         </div>
         <Card className="p-5">
@@ -59,6 +62,8 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
           </ul>
         </Card>
       </section>
+
+      {team ? <TeamCourseDay actor={actor} teamId={team.id} doneSteps={progress.overall.done} /> : null}
 
       <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">
         <strong className="font-medium text-slate-800">20 working days, one phase a week.</strong> Daybook follows the guide&apos;s day-by-day schedule. The guide&apos;s overview spreads the same four phases over 8 weeks; the work is the same, only the pace differs.

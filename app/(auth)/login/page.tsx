@@ -29,6 +29,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             Sign in to continue. If this email was new, your student account is ready: use the password you just chose. If you already had an account, use your existing password.
           </p>
+        ) : stringParam(params.notice) === "invited" ? (
+          <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Sign in to continue. If the invitation created your account, use the password you just chose. If you already had an account, use your existing password.
+          </p>
         ) : null}
         {error === "NotInvited" ? (
           <p role="alert" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">

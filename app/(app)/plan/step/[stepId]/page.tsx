@@ -8,6 +8,7 @@ import { EngineStatus } from "@/components/runs/engine-status";
 import { StepHistory } from "@/components/step/step-history";
 import { StepNotes } from "@/components/step/step-notes";
 import { StatusControl } from "@/components/step/status-control";
+import { StepComments } from "@/components/comments/step-comments";
 import { SubstepItem } from "@/components/step/substep-item";
 import { PlanBreadcrumb } from "@/components/plan/plan-breadcrumb";
 import { TeamBanner } from "@/components/plan/team-banner";
@@ -88,6 +89,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
             </ol>
           </Card>
           {team?.canReadNotes ? <StepNotes actor={actor} teamId={team.id} stepId={step.id} canWrite={team.canWrite} /> : null}
+          {team ? <StepComments actor={actor} teamId={team.id} stepId={step.id} /> : null}
         </div>
         <aside className="space-y-6">
           <Card className="p-5">

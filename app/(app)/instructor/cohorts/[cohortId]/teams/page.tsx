@@ -17,9 +17,11 @@ export default async function CohortTeamsPage({ params }: { params: Promise<{ co
   const actor = await requireActor();
   if (!can(actor.role, "teamBoard.open")) return <NotAllowed role={actor.role} audience="instructors" />;
   const cohortId = idOrNotFound(decodeRouteParam((await params).cohortId));
-  const board = await loadBoard(actor, cohortId);
+  const board = await loadBoard(actor, cohortId, { includeArchived: true });
   if (!board?.canManage) return <NotAllowed role={actor.role} audience="the cohort's instructor" reason="You can only manage teams of cohorts you teach." />;
   const origin = await requestOrigin();
+  const active = board.teams.filter((t) => t.archivedAt === null);
+  const archived = board.teams.filter((t) => t.archivedAt !== null);
 
   return (
     <div className="space-y-6">
@@ -32,20 +34,37 @@ export default async function CohortTeamsPage({ params }: { params: Promise<{ co
         <p className="mt-2 max-w-2xl text-sm text-slate-600">
           Students join a team by opening its join link and creating an account. Name a tech lead and a project manager per team: they sign off Day 20.
         </p>
+        <p className="mt-2 flex flex-wrap gap-x-4 text-sm font-medium">
+          <Link href={`/instructor/cohorts/${board.id}/people`} className="text-brand-700 hover:underline">Instructors &amp; stakeholders</Link>
+          <Link href={`/instructor/cohorts/${board.id}/calendar`} className="text-brand-700 hover:underline">Course calendar</Link>
+        </p>
       </div>
       <Card className="p-5">
         <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-600">New team</h2>
         <CreateTeamForm cohortId={board.id} origin={origin} />
       </Card>
-      {board.teams.length === 0 ? (
+      {active.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No teams yet: create the first one above.</p>
       ) : (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          {board.teams.map((team) => (
-            <TeamRoster key={team.id} team={team} origin={origin} />
+          {active.map((team) => (
+            <TeamRoster key={team.id} team={team} origin={origin} others={active.filter((t) => t.id !== team.id).map((t) => ({ id: t.id, name: t.name }))} />
           ))}
         </div>
       )}
+      {archived.length ? (
+        <section aria-labelledby="archived-heading" className="space-y-3">
+          <h2 id="archived-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+            Archived teams
+          </h2>
+          <p className="text-sm text-slate-600">Off the board and the overview; everything they did is kept. Restore a team to bring it back.</p>
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {archived.map((team) => (
+              <TeamRoster key={team.id} team={team} origin={origin} others={[]} />
+            ))}
+          </div>
+        </section>
+      ) : null}
     </div>
   );
 }
