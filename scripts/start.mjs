@@ -1,11 +1,14 @@
-// `npm start`: generate the Prisma client and build when needed, then serve Daybook on 127.0.0.1.
+// `npm start`: generate the Prisma client and build when needed, then serve Daybook on 127.0.0.1, with a
+// worker for the job queue inside the server process (DAYBOOK_WORKER_CONCURRENCY=0 for a web server only).
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+// NEXT_MANUAL_SIG_HANDLE: SIGTERM reaches Daybook's handler (instrumentation.ts), so the worker inside the
+// server finishes or hands back its runs before the process ends.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
 const host = env.HOST ?? "127.0.0.1";
 const port = env.PORT ?? "3000";
 // The server's own address, for the demo-account warning, and the app's own URL for Auth.js: the

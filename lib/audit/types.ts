@@ -4,6 +4,7 @@ export const AUDIT_TYPES = [
   "run.opened",
   "run.closed",
   "run.interrupted",
+  "run.requeued",
   "note.saved",
   "gate.override",
   "checklist.changed",

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { authorizeCredentials } from "@/lib/auth/providers";
 import { setChecklistItem } from "@/lib/data/checklist";
@@ -14,7 +14,10 @@ import { setStepStatus } from "@/lib/data/progress";
 import { attestStep, overrideGate } from "@/lib/data/runs";
 import { preExecutionChecklist } from "@/lib/course/checklist";
 import { loadCourse } from "@/lib/course/load";
-import { closeRun, interruptAbandonedRuns, openRun } from "@/lib/runs/store";
+import { getBoss, RUN_QUEUE, stopBoss } from "@/lib/queue/boss";
+import { runPolicy } from "@/lib/queue/policy";
+import { recordRunVerdict } from "@/lib/runs/step-status";
+import { closeRun, openRun, releaseRun, takeRun } from "@/lib/runs/store";
 import { TEST_BACKENDS } from "@/tests/support/databases";
 import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
 import { sha256Hex } from "./hash";
@@ -24,6 +27,7 @@ import { verifyChain } from "./verify";
 // Each state change the existing data functions make leaves exactly the event that describes it.
 describe.each(TEST_BACKENDS)("audit events of state changes on $name", (backend) => {
   const demo = useSeededDatabase(backend);
+  afterAll(() => stopBoss());
   let alice: Actor, ines: Actor;
   beforeAll(async () => {
     alice = await actorFor(demo.client, "alice@daybook.local");
@@ -62,16 +66,33 @@ describe.each(TEST_BACKENDS)("audit events of state changes on $name", (backend)
     expect(await last()).toMatchObject({ type: "run.closed", actorId: alice.id, data: { kind: "ATTEST", status: "PASSED", checkId: "training-held", stepId: "d19-s1" } });
   });
 
-  it("runs opened, closed and interrupted", async () => {
-    const opened = await openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] } });
+  it("runs opened, closed, handed back and interrupted, each in the transaction of its change", async () => {
+    const open = () => openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] }, job: {}, policy: runPolicy({ kind: "VERIFY" }) });
+    const fresh = { type: "verify" as const, checks: [] };
+    const opened = await open();
     expect(await last()).toMatchObject({ type: "run.opened", subject: opened.id, data: { stepId: "d03-s1", kind: "VERIFY" } });
-    await closeRun(opened.id, { status: "FAILED", summary: "0 of 2 checks met", results: { type: "verify", checks: [] } });
-    expect(await last()).toMatchObject({ type: "run.closed", subject: opened.id, data: { status: "FAILED", summary: "0 of 2 checks met" } });
-    const again = await openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] } });
-    expect(await openRun({ teamId: demo.atlas, stepId: "d03-s1", kind: "VERIFY", startedById: alice.id, results: { type: "verify", checks: [] } })).toEqual({ id: again.id, created: false });
+    const taken = (await takeRun(opened.id, "worker-a", fresh))!;
+    expect(await closeRun(taken.lease, { status: "FAILED", summary: "0 of 2 checks met", results: fresh }, (tx) => recordRunVerdict(demo.atlas, "d03-s1", "FAILED", opened.id, alice.id, tx))).toBe(true);
+    // The verdict's event and the run's close are one transaction; the close is appended last.
+    const [closed, status] = await demo.client.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
+    expect(closed).toMatchObject({ type: "run.closed", subject: opened.id });
+    expect(JSON.parse(closed!.data)).toMatchObject({ status: "FAILED", summary: "0 of 2 checks met", attempt: 1, workerId: "worker-a" });
+    expect(status).toMatchObject({ type: "step.status", subject: "d03-s1" });
+    // A lease that no longer holds the run closes nothing and leaves no event.
+    const before = await count();
+    expect(await closeRun(taken.lease, { status: "PASSED", summary: "late", results: fresh })).toBe(false);
+    expect(await count()).toBe(before);
+
+    const again = await open();
+    expect(await open()).toEqual({ id: again.id, created: false });
     expect(await demo.client.auditEvent.count({ where: { type: "run.opened", subject: again.id } })).toBe(1);
-    expect(await interruptAbandonedRuns()).toBe(1);
-    expect(await last()).toMatchObject({ type: "run.interrupted", subject: again.id, teamId: demo.atlas });
+    await takeRun(again.id, "worker-b", fresh);
+    expect(await releaseRun(again.id, "worker-b", "Waiting for another worker: the one running it was shut down.")).toBe(true);
+    expect(await last()).toMatchObject({ type: "run.requeued", subject: again.id, data: { attempt: 1, workerId: "worker-b" } });
+    const second = (await takeRun(again.id, "worker-c", fresh))!;
+    expect(await closeRun(second.lease, { status: "INTERRUPTED", summary: "Interrupted: its worker was shut down.", results: fresh })).toBe(true);
+    expect(await last()).toMatchObject({ type: "run.interrupted", subject: again.id, teamId: demo.atlas, data: { attempt: 2, workerId: "worker-c" } });
+    await (await getBoss()).cancel(RUN_QUEUE, (await demo.client.run.findMany({ where: { id: { in: [opened.id, again.id] } }, select: { jobId: true } })).map((r) => r.jobId!));
   });
 
   it("cohorts, teams, join codes, designations and joining", async () => {

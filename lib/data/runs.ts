@@ -9,11 +9,13 @@ import { AppError } from "@/lib/errors";
 import type { StepStatus } from "@/lib/progress/compute";
 import { stepGate, type Gate } from "@/lib/runs/gate";
 import { priorObservations, sinceLastReset } from "@/lib/runs/history";
+import { batchProgress, enqueueBatch, type BatchProgress } from "@/lib/runs/batch";
 import { cancelRun, launchRun } from "@/lib/runs/launch";
 import { recordRunVerdict } from "@/lib/runs/step-status";
 import { stepLoadTargets } from "@/lib/load/plan";
 import type { ApplyResults, AttestResults, LoadRunResults, RunResults, VerifyResults } from "@/lib/runs/types";
 import { stepVerdict } from "@/lib/runs/verdict";
+import { waitForBatch } from "@/lib/runs/wait";
 import type { TAttestStep, TStartRun } from "@/lib/validations/run";
 import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
@@ -118,8 +120,8 @@ export type StartedRun = { runId: string; created: boolean };
 /** Verifying and performance tests read (and load) the service; the rest change the cluster. */
 const runPermission = (kind: string) => (kind === "VERIFY" || kind === "LOAD" ? "run.verify" : "run.apply");
 
-/** Starts a preview, apply, operation or verification, behind the step's gate; a running one is returned instead. */
-export async function startStepRun(actor: Actor, input: TStartRun): Promise<StartedRun & { done: Promise<void> }> {
+/** Queues a preview, apply, operation, verification or performance test, behind the step's gate; an active one is returned instead. */
+export async function startStepRun(actor: Actor, input: TStartRun): Promise<StartedRun & { done: PromiseLike<void> }> {
   await authorizeTeam(actor, runPermission(input.kind), input.teamId);
   const step = stepOrThrow(input.stepId);
   if (input.kind === "LOAD" && stepLoadTargets(step).length === 0) throw new AppError("INVALID", `Step ${step.number} has no performance test.`);
@@ -173,15 +175,26 @@ export async function overrideGate(actor: Actor, input: { teamId: string; stepId
   }), () => ({ type: "gate.override", actorId: actor.id, teamId: input.teamId, subject: input.stepId, data: { reason: input.reason } }));
 }
 
-/** Re-runs the checks of every proven step of the team at once; a step that fails now becomes regressed. */
-export async function reverifyAll(actor: Actor, teamId: string): Promise<{ batchId: string; started: number; done: Promise<void> }> {
+/**
+ * Re-runs the checks of every proven step of the team: one parent job on the queue, whose children (one
+ * VERIFY run per step) any worker may take; a step that fails now becomes regressed.
+ */
+export async function reverifyAll(actor: Actor, teamId: string): Promise<{ batchId: string; started: number; done: PromiseLike<void> }> {
   await authorizeTeam(actor, "run.verify", teamId);
   const course = loadCourse();
   const proven = await (await getDb()).stepProgress.findMany({ where: { teamId, status: { in: ["VERIFIED", "REGRESSED"] } }, select: { stepId: true } });
   const steps = proven.map((p) => findStep(course, p.stepId)).filter((s): s is Step => s !== undefined && s.checks.some((c) => c.kind !== "manual"));
-  const batchId = `batch-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const launched = await Promise.all(steps.map((step) => launchRun({ teamId, step, kind: "VERIFY", actorId: actor.id, batchId })));
-  return { batchId, started: launched.filter((l) => l.created).length, done: Promise.all(launched.map((l) => l.done)).then(() => undefined) };
+  const batchId = await enqueueBatch(teamId, steps, actor.id);
+  return { batchId, started: steps.length, done: waitForBatch(batchId) };
+}
+
+/** How far one re-verify all of the team has come ("23 of 31 steps"). */
+export async function getBatchProgress(actor: Actor, teamId: string, batchId: string): Promise<BatchProgress> {
+  await authorizeTeam(actor, "run.read", teamId);
+  const batch = await (await getDb()).runBatch.findFirst({ where: { id: batchId, teamId }, select: { id: true } });
+  const progress = batch ? await batchProgress(batch.id) : null;
+  if (!progress) throw new AppError("NOT_FOUND", "There is no such re-verification.");
+  return progress;
 }
 
 export type RunDetail = RunListItem & { stepId: string; teamId: string; clusterServer: string | null; serverVersion: string | null; results: RunResults };

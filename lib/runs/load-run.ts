@@ -9,6 +9,7 @@ import { readsFor, verifyStep } from "./execute";
 import { priorObservations } from "./history";
 import type { RunStatus } from "@/lib/generated/prisma/client";
 import type { LoadRunResults } from "./types";
+import { loadProgressSummary } from "./summaries";
 import { stepVerdict, type StepVerdict } from "./verdict";
 
 export function initialLoadResults(step: Step): LoadRunResults {
@@ -33,14 +34,9 @@ export async function latestLoadOutcomes(teamId: string, stepId: string): Promis
   return lookupIn((last.results as unknown as LoadRunResults).load, { measuredAt: last.finishedAt?.toISOString() });
 }
 
-const progressSummary = (s: LoadState) => {
-  const requests = s.targets.reduce((n, t) => n + t.totals.requests, 0);
-  return `${Math.round(s.elapsedMs / 1000)} s of ${Math.round(s.plannedMs / 1000)} s, ${requests} requests`;
-};
-
 /**
  * Where a performance test's run is stored: progress as it goes, then the outcome with the step's verdict
- * (recorded with it). The in-process launcher writes by run id; a queue worker through its lease.
+ * (recorded with it). The queue worker's (run-job.ts) writes through its lease.
  */
 export type LoadRunSink = {
   save(results: LoadRunResults, summary: string): Promise<void>;
@@ -60,7 +56,7 @@ export async function executeLoadRun(input: { teamId: string; step: Step; settle
     const state = latest;
     latest = undefined;
     saving = sink
-      .save({ type: "load", load: state, checks: [] }, progressSummary(state))
+      .save({ type: "load", load: state, checks: [] }, loadProgressSummary(state))
       .catch((error: unknown) => console.error("[daybook] load progress not saved", input.teamId, input.step.id, error))
       .finally(() => {
         saving = undefined;
@@ -77,11 +73,16 @@ export async function executeLoadRun(input: { teamId: string; step: Step; settle
   });
   while (saving) await saving;
   if (signal.aborted) {
-    await sink.close({ status: "CANCELLED", summary: `Cancelled after ${progressSummary(load)}`, results: { type: "load", load, checks: [] }, serverVersion });
+    await sink.close({ status: "CANCELLED", summary: `Cancelled after ${loadProgressSummary(load)}`, results: { type: "load", load, checks: [] }, serverVersion });
     return;
   }
   const prior = await priorObservations(input.teamId, input.step.id);
   const verified = await verifyStep(conn, input.step, { passedBefore: prior.passedBefore, loadOutcome: lookupIn(load), settleScale: input.settleScale, signal });
+  // Stopped while judging: the checks it got to are kept, but a verdict from part of them is none.
+  if (signal.aborted) {
+    await sink.close({ status: "CANCELLED", summary: `Cancelled while judging the step after ${loadProgressSummary(load)}`, results: { type: "load", load, checks: verified.checks }, serverVersion });
+    return;
+  }
   const verdict = stepVerdict({ checks: input.step.checks, results: verified.checks, previous: prior.status, passedBefore: prior.passedBefore, attested: prior.attested });
   const status = verdict.status === "VERIFIED" ? "PASSED" : verdict.status ? "FAILED" : verified.checks.some((c) => c.status === "error") ? "ERROR" : "FAILED";
   await sink.close({ status, summary: verdict.summary, results: { type: "load", load, checks: verified.checks, verdict }, serverVersion }, verdict.status ?? undefined);

@@ -299,6 +299,15 @@ export const MATRIX: Record<string, Row> = {
     anonymous: false,
     run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/engine/route.ts", { teamId: t.teamId, stepId: "d01-s1" }),
   },
+  "app/api/teams/[teamId]/batches/[batchId]/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: async (t, { route }) => {
+      const { getDb } = await import("@/lib/db/prisma");
+      const batch = await (await getDb()).runBatch.create({ data: { teamId: t.teamId, finishedAt: new Date() } });
+      return route("app/api/teams/[teamId]/batches/[batchId]/route.ts", { teamId: t.teamId, batchId: batch.id });
+    },
+  },
   "app/api/teams/[teamId]/steps/[stepId]/load/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,

@@ -2,18 +2,20 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { readActor, type Actor } from "@/lib/auth/actor";
 import { migrate } from "@/lib/db/migrate";
+import { pgliteExecutor, setQueueDatabase } from "@/lib/db/queue-sql";
 import { seedDemoIfEmpty } from "@/lib/db/seed";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { afterAll, beforeAll } from "vitest";
 import type { TestBackend, TestDatabase } from "./databases";
 
-/** A migrated, demo-seeded database installed as the process's Prisma client (what getDb() returns). */
+/** A migrated, demo-seeded database installed as the process's Prisma client (what getDb() returns) and its job queue's database. */
 export async function installTestPrisma(db: TestDatabase): Promise<PrismaClient> {
   await migrate(db.sql);
   const client = db.pglite
     ? new PrismaClient({ adapter: new PrismaPGlite(db.pglite) })
     : new PrismaClient({ adapter: new PrismaPg({ connectionString: (db.config as { url: string }).url }) });
   (globalThis as { daybookDb?: Promise<PrismaClient> }).daybookDb = Promise.resolve(client);
+  setQueueDatabase(db.pglite ? { kind: "embedded", executor: pgliteExecutor(db.pglite) } : { kind: "postgres", url: (db.config as { url: string }).url });
   await seedDemoIfEmpty(client);
   return client;
 }

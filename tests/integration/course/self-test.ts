@@ -11,6 +11,7 @@ import { launchRun } from "@/lib/runs/launch";
 import { stepLoadTargets } from "@/lib/load/plan";
 import type { ApplyResults, LoadRunResults, OperationResults, VerifyResults } from "@/lib/runs/types";
 import { manifestFilesOf } from "@/lib/runs/objects-for-step";
+import { startTestWorker } from "@/tests/support/worker";
 
 export type Phase = { phase: string; ok: boolean; detail: string };
 
@@ -18,6 +19,8 @@ const automated = (s: Step) => s.checks.filter((c) => c.kind !== "manual");
 const statusOf = (results: CheckResult[]) => new Map(results.map((r) => [r.checkId, r]));
 
 async function run(teamId: string, step: Step, kind: "APPLY" | "OPERATION" | "VERIFY" | "LOAD", extra: { operation?: Operation; settleScale?: number; force?: boolean } = {}) {
+  // Runs go through the job queue: this process works them (started once, on the first run).
+  await startTestWorker();
   const launched = await launchRun({ teamId, step, kind, actorId: null, ...extra });
   await launched.done;
   return (await getDb()).run.findUniqueOrThrow({ where: { id: launched.runId } });

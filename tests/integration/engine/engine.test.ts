@@ -15,6 +15,7 @@ import { openTeamConnection } from "@/lib/runs/connection";
 import type { ApplyResults, VerifyResults } from "@/lib/runs/types";
 import { TEST_BACKENDS } from "@/tests/support/databases";
 import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
+import { startTestWorker } from "@/tests/support/worker";
 import { deleteNamespace, testKubeconfigPath } from "../support/cluster";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-engine-"));
@@ -35,6 +36,7 @@ async function run(actorEmail: string, input: Parameters<typeof startStepRun>[1]
 
 describe("cluster engine on the local control plane", () => {
   beforeAll(async () => {
+    await startTestWorker();
     const alice = await actorFor(demo.client, "alice@daybook.local");
     const connected = await connectTeamCluster(alice, { source: "local", teamId: demo.atlas });
     expect(connected.report.reachable).toBe(true);
@@ -51,6 +53,7 @@ describe("cluster engine on the local control plane", () => {
     expect(cluster.status, JSON.stringify((cluster.results as VerifyResults).checks.map((c) => [c.checkId, c.actual, c.evidence]))).toBe("PASSED");
   });
   afterAll(async () => {
+    await (await startTestWorker()).stop();
     await deleteNamespace(namespace).catch(() => undefined);
     const conn = await openTeamConnection(demo.atlas);
     if (conn.ok && createdStorageClass) await deleteObject(conn.value.kc, { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", name: "daybook-test" });

@@ -13,6 +13,8 @@ import { cancelStepRun, getRunDetail, overrideGate, startStepRun } from "@/lib/d
 import type { LoadRunResults, VerifyResults } from "@/lib/runs/types";
 import { TEST_BACKENDS } from "@/tests/support/databases";
 import { actorFor, useSeededDatabase } from "@/tests/support/test-prisma";
+import { startTestWorker } from "@/tests/support/worker";
+import { getBoss, RUN_QUEUE } from "@/lib/queue/boss";
 import { deleteNamespace, isLocalControlPlane, loadTestKubeConfig, testKubeconfigPath, waitFor } from "../support/cluster";
 import { applyCourseFiles, inPod, readyPods } from "../support/course-workload";
 
@@ -27,6 +29,8 @@ const SCHEMA = fs.readFileSync(path.resolve(import.meta.dirname, "../../../cours
 
 describe.runIf(isLocalControlPlane())("the performance test as a run (LOAD) of Step 10.2", () => {
   beforeAll(async () => {
+    // The run goes through the job queue: this process works it.
+    await startTestWorker();
     const alice = await actorFor(demo.client, "alice@daybook.local");
     await connectTeamCluster(alice, { source: "local", teamId: demo.atlas });
     await updateClusterSettings(alice, { teamId: demo.atlas, namespace, registry: "", mirrorPublic: false, productionUrl: null, monitoringUrl: null, productionHost: null, monitoringHost: null });
@@ -38,6 +42,7 @@ describe.runIf(isLocalControlPlane())("the performance test as a run (LOAD) of S
     await overrideGate(await actorFor(demo.client, "instructor@daybook.local"), { teamId: demo.atlas, stepId: "d10-s2", reason: "load test before the review" });
   });
   afterAll(async () => {
+    await (await startTestWorker()).stop();
     await deleteNamespace(namespace).catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -90,6 +95,25 @@ describe.runIf(isLocalControlPlane())("the performance test as a run (LOAD) of S
     expect(results.load.targets.every((t) => t.judgement === undefined)).toBe(true);
     expect(results.checks).toEqual([]);
     expect((await demo.client.stepProgress.findUniqueOrThrow({ where: { teamId_stepId: { teamId: demo.atlas, stepId: "d10-s2" } } })).status).toBe("VERIFIED");
+  });
+
+  it("a worker shut down mid-test leaves it interrupted with what it measured, and does not start it again", async () => {
+    const alice = await actorFor(demo.client, "alice@daybook.local");
+    // SIGTERM's path with a short grace period: the test outlasts it, so the worker stops the load.
+    await (await startTestWorker()).stop();
+    const worker = await startTestWorker({ shutdownMs: 300 });
+    const started = await startStepRun(alice, { teamId: demo.atlas, stepId: "d10-s2", kind: "LOAD" });
+    await waitFor(async () => ((await getStepLoad(alice, demo.atlas, "d10-s2")).latest?.load.targets[0]?.totals.requests ?? 0) > 0, { timeoutMs: 30_000, intervalMs: 200, description: "requests measured" });
+    await worker.stop();
+    const run = await demo.client.run.findUniqueOrThrow({ where: { id: started.runId } });
+    expect(run.status).toBe("INTERRUPTED");
+    expect(run.summary).toMatch(/^Interrupted: its worker was shut down after \d+ s of 6 s, \d+ requests; it is not started again by itself\.$/);
+    expect(run.attempt).toBe(1);
+    expect((run.results as unknown as LoadRunResults).load.targets[0]!.totals.requests).toBeGreaterThan(0);
+    const job = await (await getBoss()).getJobById(RUN_QUEUE, run.jobId!, { includeArchive: true });
+    expect(job?.state).toBe("completed");
+    expect((await demo.client.stepProgress.findUniqueOrThrow({ where: { teamId_stepId: { teamId: demo.atlas, stepId: "d10-s2" } } })).status).toBe("VERIFIED");
+    await startTestWorker();
   });
 
   it("a stakeholder cannot start one, and a step without a performance test has none", async () => {
