@@ -1,4 +1,6 @@
-import { finalStatusText, formatDuration, statusText, type ClosureReport } from "@/lib/reports/closure";
+import { LoadChart } from "@/components/perf/load-chart";
+import { finalStatusText, formatDuration, solvedText, statusText, type ClosureReport } from "@/lib/reports/closure";
+import { NO_TEST_TEXT, performanceStepTitle, RUN_STATUS_TEXT, TARGET_HEADER, targetCells, testTimeText, type PerformanceStep } from "@/lib/reports/performance";
 import { formatWhen } from "@/lib/utils";
 
 const when = (d: Date | null) => (d ? formatWhen(d) : "—");
@@ -16,6 +18,30 @@ function Table({ head, rows, min = "36rem" }: { head: string[]; rows: (string | 
         </tbody>
       </table>
     </div>
+  );
+}
+
+function PerformanceStepView({ step: s }: { step: PerformanceStep }) {
+  const t = s.test;
+  return (
+    <article className="space-y-2 rounded-lg border border-slate-200 p-3" aria-label={`Performance test of Step ${s.number}`}>
+      <h3 className="text-sm font-semibold text-slate-900">{performanceStepTitle(s)}</h3>
+      {!t ? <p className="text-sm text-slate-600">{NO_TEST_TEXT}</p> : (
+        <>
+          <p className={t.timeScale === 1 ? "text-sm text-slate-700" : "text-sm text-amber-900"}>Performance test {RUN_STATUS_TEXT[t.status] ?? t.status.toLowerCase()}, {formatWhen(t.startedAt)} to {when(t.finishedAt)}: {testTimeText(t)}.</p>
+          <Table head={TARGET_HEADER} rows={t.targets.map(targetCells)} min="40rem" />
+          {t.targets.filter((x) => x.problem).map((x) => <p key={x.checkId} className="text-sm text-rose-800">{x.label}: {x.problem}</p>)}
+          <div className="grid gap-4 lg:grid-cols-2">
+            {t.targets.filter((x) => !x.problem).map((x) => (
+              <div key={x.checkId}>
+                <p className="text-xs font-medium text-slate-800">{x.label}</p>
+                <LoadChart series={x.chart} label={x.label} plannedSeconds={Math.max(1, Math.round(x.durationSeconds * t.timeScale))} caption={x.chart.some((p) => (p.ms ?? 1000) > 1000) ? "Requests per second and latency (p50, p95); each point merges a few seconds and shows their highest latency." : undefined} />
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </article>
   );
 }
 
@@ -58,14 +84,14 @@ export function ClosureView({ report: r, lessonsEditor }: { report: ClosureRepor
       <section className="space-y-2">
         <h2 className={h2}>Blockers and how they were solved</h2>
         {r.blockers === null ? <p className="text-sm text-slate-600">Blockers are shown to the team and its instructor only.</p>
-          : r.blockers.length ? <Table head={["Step", "Raised", "Reason", "Cleared", "Outcome"]} rows={r.blockers.map((b) => [`${b.number} ${b.title}`, when(b.raisedAt), b.reason, when(b.clearedAt), b.resolution])} />
+          : r.blockers.length ? <Table head={["Step", "Raised", "Reason", "Cleared", "How it was solved"]} rows={r.blockers.map((b) => [`${b.number} ${b.title}`, when(b.raisedAt), b.reason, when(b.clearedAt), solvedText(b, formatWhen)])} min="44rem" />
           : <p className="text-sm text-slate-600">The team reported no blockers.</p>}
       </section>
 
       <section className="space-y-2">
         <h2 className={h2}>Performance results</h2>
-        <p className="text-sm text-slate-600">{r.performance.note}</p>
-        {r.performance.rows.length ? <Table head={["Step", "Check", "Outcome", "Seen"]} rows={r.performance.rows.map((p) => [`${p.number} ${p.title}`, p.check, p.status, p.actual])} /> : null}
+        <p className="text-sm text-slate-600">The latest finished performance test of each step that has one.</p>
+        {r.performance.map((s) => <PerformanceStepView key={s.stepId} step={s} />)}
       </section>
 
       <section className="space-y-2">
