@@ -6,11 +6,11 @@ import { formatWhen } from "@/lib/utils";
 const when = (d: Date | null) => (d ? formatWhen(d) : "—");
 const h2 = "text-sm font-semibold uppercase tracking-wide text-slate-600";
 
-function Table({ head, rows, min = "36rem" }: { head: string[]; rows: (string | React.ReactNode)[][]; min?: string }) {
+function Table({ head, rows, min = "36rem", headCase = "uppercase" }: { head: string[]; rows: (string | React.ReactNode)[][]; min?: string; headCase?: "uppercase" | "normal-case" }) {
   return (
     <div className="scroll-visible overflow-x-auto">
       <table className="w-full text-left text-sm" style={{ minWidth: min }}>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+        <thead className={`bg-slate-50 text-xs tracking-wide text-slate-600 ${headCase}`}>
           <tr>{head.map((h) => <th key={h} className="px-3 py-2 font-semibold">{h}</th>)}</tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -29,7 +29,8 @@ function PerformanceStepView({ step: s }: { step: PerformanceStep }) {
       {!t ? <p className="text-sm text-slate-600">{NO_TEST_TEXT}</p> : (
         <>
           <p className={t.timeScale === 1 ? "text-sm text-slate-700" : "text-sm text-amber-900"}>Performance test {RUN_STATUS_TEXT[t.status] ?? t.status.toLowerCase()}, {formatWhen(t.startedAt)} to {when(t.finishedAt)}: {testTimeText(t)}.</p>
-          <Table head={TARGET_HEADER} rows={t.targets.map(targetCells)} min="40rem" />
+          {/* A measure per row and a target per column, as on the step page: the verdict and p95 stay in view on a phone. */}
+          <Table head={["", ...t.targets.map((x) => x.label)]} rows={TARGET_HEADER.slice(1).map((measure, i) => [measure, ...t.targets.map((x) => targetCells(x)[i + 1]!)])} min="0" headCase="normal-case" />
           {t.targets.filter((x) => x.problem).map((x) => <p key={x.checkId} className="text-sm text-rose-800">{x.label}: {x.problem}</p>)}
           <div className="grid gap-4 lg:grid-cols-2">
             {t.targets.filter((x) => !x.problem).map((x) => (
