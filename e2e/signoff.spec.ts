@@ -103,6 +103,17 @@ test("[REPORT] the closure report downloads as Markdown and as a PDF that opens"
   const tara = await as(browser, baseURL, PEOPLE.tara);
   await tara.page.goto("/reports");
   await expect(tara.page.getByRole("heading", { level: 1, name: "Team Summit" })).toBeVisible();
+  // Each performance step's recorded test, with a chart per target.
+  for (const step of ["10.2", "15.1", "18.1", "20.1"]) await expect(tara.page.getByRole("article", { name: `Performance test of Step ${step}` })).toContainText("Performance test passed");
+  await expect(tara.page.getByRole("img", { name: /^Requests per second and latency over time for backend \/api\/products/ })).toHaveCount(4);
+  for (const [name, viewport] of [["laptop", LAPTOP], ["phone", PHONE]] as const) {
+    await tara.page.setViewportSize(viewport);
+    await tara.page.getByRole("heading", { level: 3, name: "Step 10.2 Performance Testing (Day 10)" }).evaluate((h) => h.scrollIntoView());
+    await tara.page.screenshot({ path: testInfo.outputPath(`closure-performance-${name}.png`) });
+    await tara.page.evaluate(() => window.scrollTo(0, 0));
+    await tara.page.screenshot({ path: testInfo.outputPath(`closure-top-${name}.png`) });
+  }
+  await tara.page.setViewportSize(LAPTOP);
   await tara.page.getByLabel("What went well, what you would do differently").fill("Connect the cluster on day 1.\nAsk for storage quota before Day 4.");
   await tara.page.getByRole("button", { name: "Save lessons learned" }).click();
   await expect(tara.page.getByText("Saved.", { exact: true })).toBeVisible();
@@ -112,6 +123,7 @@ test("[REPORT] the closure report downloads as Markdown and as a PDF that opens"
   const mdFile = testInfo.outputPath("closure.md");
   await (await md).saveAs(mdFile);
   expect(fs.readFileSync(mdFile, "utf8").split("\n")[0]).toBe("# Project closure report: Team Summit");
+  expect(fs.readFileSync(mdFile, "utf8")).toContain("### Step 20.1 Final System Validation (Day 20)");
 
   const pdf = tara.page.waitForEvent("download");
   await tara.page.getByRole("link", { name: "Download PDF" }).click();
@@ -123,6 +135,8 @@ test("[REPORT] the closure report downloads as Markdown and as a PDF that opens"
   const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdfFile, "-"], { encoding: "utf8" });
   for (const seen of ["Team Summit", "Sign-off cohort", "Final status:", "Sign-offs (Step 20.2)", "Tara Summit", "Sol Stakeholder", "Connect the cluster on day 1."]) expect(text).toContain(seen);
   execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "90", "-png", "-singlefile", pdfFile, testInfo.outputPath("closure-page-1")]);
+  const whole = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
+  for (const seen of ["Performance results", "Step 20.1 Final System Validation (Day 20)", "1200 s with 200", "p95 limit 1000 ms"]) expect(whole).toContain(seen);
   expect(fs.readFileSync(testInfo.outputPath("closure-page-1.png")).subarray(1, 4).toString()).toBe("PNG");
   await tara.close();
 });

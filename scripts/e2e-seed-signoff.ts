@@ -1,8 +1,9 @@
 // TEST-ONLY: run by scripts/e2e-server.mjs on the e2e server's fresh database before the server
 // starts (the embedded database has one owner at a time). Adds a cohort of its own for
 // e2e/signoff.spec.ts, with its own instructor and stakeholder so no other spec sees it:
-// Team Summit has done the whole course (Step 20.1 passed just now, load tests not run, as the engine
-// reports them today), Team Ridge everything but Step 20.1. Runs are written directly: no cluster.
+// Team Summit has done the whole course (Step 20.1 passed just now, with a recorded full-length
+// performance test of each performance step), Team Ridge everything but Step 20.1 (no performance
+// tests). Runs are written directly: no cluster.
 import { hashPassword } from "@/lib/auth/password";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { resolveDatabaseConfig } from "@/lib/db/config";
@@ -47,7 +48,7 @@ try {
         const u = await db.user.create({ data: { email: m.email, name: m.name, role: "STUDENT", passwordHash, membership: { create: { teamId: team.id, designation: m.designation } } } });
         lead ||= u.id;
       }
-      await seedFinishedCourse(db, { teamId: team.id, actorId: lead, finalValidation: { outcome: name === "Team Summit" ? "passed" : "none", at: new Date() } });
+      await seedFinishedCourse(db, { teamId: team.id, actorId: lead, finalValidation: { outcome: name === "Team Summit" ? "passed" : "none", at: new Date() }, ...(name === "Team Summit" ? { performanceTests: { timeScale: 1 } } : {}) });
     }
     console.log(`[e2e-seed-signoff] seeded ${SIGNOFF_FIXTURE.cohort}`);
   }

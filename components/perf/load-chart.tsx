@@ -10,7 +10,7 @@ const latencyTick = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10}s
 const timeTicks = (end: number) => [...new Set([0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(end * f)))];
 
 /** Requests per second (area, left axis) and p50/p95 latency (lines, right axis) over the run, second by second. */
-export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoint[]; label: string; plannedSeconds: number }) {
+export function LoadChart({ series, label, plannedSeconds, caption = "Requests per second and latency (p50, p95) for each second of the run." }: { series: SecondPoint[]; label: string; plannedSeconds: number; caption?: string }) {
   // A last, shorter second can land at t = plannedSeconds: the axis always ends there, so every chart reads alike.
   const end = Math.max(1, plannedSeconds, ...series.map((p) => p.t));
   const data = series.map((p) => ({ t: p.t, rps: pointRate(p), p50: p.p50, p95: p.p95, errors: p.errors }));
@@ -32,7 +32,7 @@ export function LoadChart({ series, label, plannedSeconds }: { series: SecondPoi
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-xs text-slate-600">Requests per second and latency (p50, p95) for each second of the run.</figcaption>
+      <figcaption className="text-xs text-slate-600">{caption}</figcaption>
     </figure>
   );
 }

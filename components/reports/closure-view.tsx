@@ -1,14 +1,16 @@
-import { finalStatusText, formatDuration, statusText, type ClosureReport } from "@/lib/reports/closure";
+import { LoadChart } from "@/components/perf/load-chart";
+import { finalStatusText, formatDuration, solvedText, statusText, type ClosureReport } from "@/lib/reports/closure";
+import { NO_TEST_TEXT, performanceStepTitle, RUN_STATUS_TEXT, TARGET_HEADER, targetCells, testTimeText, type PerformanceStep } from "@/lib/reports/performance";
 import { formatWhen } from "@/lib/utils";
 
 const when = (d: Date | null) => (d ? formatWhen(d) : "—");
 const h2 = "text-sm font-semibold uppercase tracking-wide text-slate-600";
 
-function Table({ head, rows, min = "36rem" }: { head: string[]; rows: (string | React.ReactNode)[][]; min?: string }) {
+function Table({ head, rows, min = "36rem", headCase = "uppercase" }: { head: string[]; rows: (string | React.ReactNode)[][]; min?: string; headCase?: "uppercase" | "normal-case" }) {
   return (
     <div className="scroll-visible overflow-x-auto">
       <table className="w-full text-left text-sm" style={{ minWidth: min }}>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+        <thead className={`bg-slate-50 text-xs tracking-wide text-slate-600 ${headCase}`}>
           <tr>{head.map((h) => <th key={h} className="px-3 py-2 font-semibold">{h}</th>)}</tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -16,6 +18,31 @@ function Table({ head, rows, min = "36rem" }: { head: string[]; rows: (string | 
         </tbody>
       </table>
     </div>
+  );
+}
+
+function PerformanceStepView({ step: s }: { step: PerformanceStep }) {
+  const t = s.test;
+  return (
+    <article className="space-y-2 rounded-lg border border-slate-200 p-3" aria-label={`Performance test of Step ${s.number}`}>
+      <h3 className="text-sm font-semibold text-slate-900">{performanceStepTitle(s)}</h3>
+      {!t ? <p className="text-sm text-slate-600">{NO_TEST_TEXT}</p> : (
+        <>
+          <p className={t.timeScale === 1 ? "text-sm text-slate-700" : "text-sm text-amber-900"}>Performance test {RUN_STATUS_TEXT[t.status] ?? t.status.toLowerCase()}, {formatWhen(t.startedAt)} to {when(t.finishedAt)}: {testTimeText(t)}.</p>
+          {/* A measure per row and a target per column, as on the step page: the verdict and p95 stay in view on a phone. */}
+          <Table head={["", ...t.targets.map((x) => x.label)]} rows={TARGET_HEADER.slice(1).map((measure, i) => [measure, ...t.targets.map((x) => targetCells(x)[i + 1]!)])} min="0" headCase="normal-case" />
+          {t.targets.filter((x) => x.problem).map((x) => <p key={x.checkId} className="text-sm text-rose-800">{x.label}: {x.problem}</p>)}
+          <div className="grid gap-4 lg:grid-cols-2">
+            {t.targets.filter((x) => !x.problem).map((x) => (
+              <div key={x.checkId}>
+                <p className="text-xs font-medium text-slate-800">{x.label}</p>
+                <LoadChart series={x.chart} label={x.label} plannedSeconds={Math.max(1, Math.round(x.durationSeconds * t.timeScale))} caption={x.chart.some((p) => (p.ms ?? 1000) > 1000) ? "Requests per second and latency (p50, p95); each point merges a few seconds and shows their highest latency." : undefined} />
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </article>
   );
 }
 
@@ -58,14 +85,14 @@ export function ClosureView({ report: r, lessonsEditor }: { report: ClosureRepor
       <section className="space-y-2">
         <h2 className={h2}>Blockers and how they were solved</h2>
         {r.blockers === null ? <p className="text-sm text-slate-600">Blockers are shown to the team and its instructor only.</p>
-          : r.blockers.length ? <Table head={["Step", "Raised", "Reason", "Cleared", "Outcome"]} rows={r.blockers.map((b) => [`${b.number} ${b.title}`, when(b.raisedAt), b.reason, when(b.clearedAt), b.resolution])} />
+          : r.blockers.length ? <Table head={["Step", "Raised", "Reason", "Cleared", "How it was solved"]} rows={r.blockers.map((b) => [`${b.number} ${b.title}`, when(b.raisedAt), b.reason, when(b.clearedAt), solvedText(b, formatWhen)])} min="44rem" />
           : <p className="text-sm text-slate-600">The team reported no blockers.</p>}
       </section>
 
       <section className="space-y-2">
         <h2 className={h2}>Performance results</h2>
-        <p className="text-sm text-slate-600">{r.performance.note}</p>
-        {r.performance.rows.length ? <Table head={["Step", "Check", "Outcome", "Seen"]} rows={r.performance.rows.map((p) => [`${p.number} ${p.title}`, p.check, p.status, p.actual])} /> : null}
+        <p className="text-sm text-slate-600">The latest finished performance test of each step that has one.</p>
+        {r.performance.map((s) => <PerformanceStepView key={s.stepId} step={s} />)}
       </section>
 
       <section className="space-y-2">

@@ -1,6 +1,7 @@
 import type { Course, Step } from "@/lib/course/schema";
 import { allSteps } from "@/lib/course/load";
 import { isDone, isProven, STATUS_LABEL, type StepStatus } from "@/lib/progress/compute";
+import { performanceSteps, type PerformanceStep, type RecordedLoadRun } from "./performance";
 
 /** What the report is built from: rows the data layer read for one team. */
 export type ClosureInput = {
@@ -9,10 +10,12 @@ export type ClosureInput = {
   statuses: ReadonlyMap<string, StepStatus>;
   events: { stepId: string; toStatus: StepStatus; at: Date }[];
   runs: { stepId: string; kind: string; status: string; startedAt: Date; finishedAt: Date | null }[];
-  /** Latest verification of each step that has performance checks, with those checks' outcomes. */
-  performance: { stepId: string; at: Date; checks: { checkId: string; title: string; status: string; expected: string; actual: string }[] }[];
+  /** The latest finished performance test (LOAD run) of each performance step that has one. */
+  loadRuns: RecordedLoadRun[];
   /** Blocked flags over time, from the audit trail's note events (and the current notes); null when the reader may not see blocked reasons. */
   blocks: { stepId: string; at: Date; blocked: boolean; reason: string | null }[] | null;
+  /** Comments on the steps in `blocks`; null when the reader may not read comments (comment.read). */
+  comments: BlockerComment[] | null;
   lessons: { text: string; updatedBy: string | null; updatedAt: Date | null; version: number };
   signoffs: { round: number; role: string; signer: string; signedAt: Date; comment: string; evidenceSha256: string; stale: boolean }[];
   reopenings: { round: number; by: string | null; at: Date; reason: string | null }[];
@@ -21,7 +24,10 @@ export type ClosureInput = {
 export type PhaseStatus = { number: number; title: string; days: number[]; done: number; total: number; state: "not started" | "in progress" | "complete"; firstActivity: Date | null; completedAt: Date | null };
 export type StepStats = { stepId: string; number: string; title: string; status: StepStatus; attempts: number; firstTry: Date | null; verifiedAt: Date | null; verifiedAs: StepStatus | null; toVerifiedMs: number | null };
 export type TimelineEntry = { at: Date; text: string };
-export type Blocker = { stepId: string; number: string; title: string; raisedAt: Date; reason: string; clearedAt: Date | null; resolution: string };
+export type BlockerComment = { stepId: string; at: Date; author: string; side: "team" | "instructor"; body: string };
+/** The step's comment thread while it was blocked: how many, and the last word of each side, shortened. */
+export type BlockerDiscussion = { comments: number; last: { author: string; side: "team" | "instructor"; at: Date; excerpt: string }[] };
+export type Blocker = { stepId: string; number: string; title: string; raisedAt: Date; reason: string; clearedAt: Date | null; resolution: string; discussion: BlockerDiscussion | null };
 
 export type ClosureReport = {
   team: ClosureInput["team"];
@@ -31,14 +37,24 @@ export type ClosureReport = {
   timeline: TimelineEntry[];
   stats: StepStats[];
   totals: { runs: number; byKind: Record<string, number>; verifications: number; medianToVerifiedMs: number | null };
-  performance: { rows: { number: string; title: string; at: Date; check: string; status: string; expected: string; actual: string }[]; note: string };
+  /** Every performance step (Days 10, 15, 18, 20) with its latest finished performance test, or null when it has none. */
+  performance: PerformanceStep[];
   blockers: Blocker[] | null;
   lessons: ClosureInput["lessons"];
   signoffs: ClosureInput["signoffs"];
   reopenings: ClosureInput["reopenings"];
 };
 
-const PERFORMANCE_NOTE_EMPTY = "No performance test has been judged yet. Results appear here once a step's performance test has run (Run performance test on Days 10, 15, 18 and 20).";
+const EXCERPT_CHARS = 160;
+
+/** A comment's first EXCERPT_CHARS characters on one line, cut at a word. */
+export function excerpt(body: string, max = EXCERPT_CHARS): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, "")}…`;
+}
 
 const min = (dates: (Date | null | undefined)[]) => dates.reduce<Date | null>((m, d) => (d && (!m || d < m) ? d : m), null);
 
@@ -75,7 +91,7 @@ function blockersOf(course: Course, input: ClosureInput, stats: Map<string, Step
     if (!step) continue;
     const current = open.get(b.stepId);
     if (b.blocked && !current) {
-      const blocker: Blocker = { stepId: step.id, number: step.number, title: step.title, raisedAt: b.at, reason: b.reason ?? "", clearedAt: null, resolution: "" };
+      const blocker: Blocker = { stepId: step.id, number: step.number, title: step.title, raisedAt: b.at, reason: b.reason ?? "", clearedAt: null, resolution: "", discussion: null };
       open.set(step.id, blocker);
       out.push(blocker);
     } else if (b.blocked && current && b.reason) {
@@ -92,8 +108,23 @@ function blockersOf(course: Course, input: ClosureInput, stats: Map<string, Step
     else if (provenAfter) blocker.resolution = `Unblocked; the step was ${STATUS_LABEL[s.status].toLowerCase()} afterwards.`;
     else if (isDone(s.status)) blocker.resolution = `Unblocked; the step is ${STATUS_LABEL[s.status].toLowerCase()}.`;
     else blocker.resolution = "Unblocked; the step is not done yet.";
+    if (input.comments) {
+      // The thread from the moment the block was raised until the step was blocked again, if it was.
+      const next = out.find((o) => o.stepId === blocker.stepId && o.raisedAt > blocker.raisedAt);
+      const thread = input.comments.filter((c) => c.stepId === blocker.stepId && c.at >= blocker.raisedAt && (!next || c.at < next.raisedAt)).sort((a, b) => a.at.getTime() - b.at.getTime());
+      const last = (["team", "instructor"] as const).flatMap((side) => thread.filter((c) => c.side === side).slice(-1)).sort((a, b) => a.at.getTime() - b.at.getTime());
+      blocker.discussion = { comments: thread.length, last: last.map((c) => ({ author: c.author, side: c.side, at: c.at, excerpt: excerpt(c.body) })) };
+    }
   }
   return out;
+}
+
+/** "Unblocked; the step is verified. 3 comments; last: Ines Instructor (instructor), 2 Mar 10:04: “…”" */
+export function solvedText(b: Blocker, formatAt: (d: Date) => string): string {
+  const d = b.discussion;
+  if (!d || d.comments === 0) return b.resolution;
+  const last = d.last.map((c) => `${c.author} (${c.side}), ${formatAt(c.at)}: “${c.excerpt}”`).join(" ");
+  return `${b.resolution} ${d.comments === 1 ? "1 comment" : `${d.comments} comments`} on the step since: ${last}`;
 }
 
 export function assembleClosure(course: Course, input: ClosureInput): ClosureReport {
@@ -127,11 +158,6 @@ export function assembleClosure(course: Course, input: ClosureInput): ClosureRep
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const byKind: Record<string, number> = {};
   for (const r of input.runs) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-  const perfRows = input.performance.flatMap((p) => {
-    const step = byId.get(p.stepId)!;
-    return p.checks.map((c) => ({ number: step.number, title: step.title, at: p.at, check: c.title, status: c.status, expected: c.expected, actual: c.actual }));
-  });
-  const measured = perfRows.some((r) => r.status === "pass" || r.status === "fail");
   return {
     team: input.team,
     generatedAt: input.generatedAt,
@@ -140,7 +166,7 @@ export function assembleClosure(course: Course, input: ClosureInput): ClosureRep
     timeline,
     stats,
     totals: { runs: input.runs.length, byKind, verifications: byKind.VERIFY ?? 0, medianToVerifiedMs: median(stats.flatMap((s) => (s.toVerifiedMs === null ? [] : [s.toVerifiedMs]))) },
-    performance: { rows: perfRows, note: measured ? "The latest verification of each step with performance checks." : PERFORMANCE_NOTE_EMPTY },
+    performance: performanceSteps(course, input.loadRuns),
     blockers: blockersOf(course, input, byId),
     lessons: input.lessons,
     signoffs: input.signoffs,

@@ -2,33 +2,33 @@ import "server-only";
 import type { Actor } from "@/lib/auth/session";
 import { audited } from "@/lib/audit/append";
 import { can } from "@/lib/authz/permissions";
-import type { CheckResult } from "@/lib/checks/types";
-import { allSteps, loadCourse } from "@/lib/course/load";
+import { loadCourse } from "@/lib/course/load";
 import { authorizeTeam } from "@/lib/data/access";
 import { isUniqueViolation } from "@/lib/data/db-errors";
 import { teamAccess } from "@/lib/data/relations";
 import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { VerifyResults } from "@/lib/runs/types";
+import type { LoadRunResults } from "@/lib/runs/types";
 import { SIGNOFF_ROLE_LABEL } from "@/lib/signoff/chain";
 import { assembleClosure, type ClosureInput, type ClosureReport } from "./closure";
-import { isPerformanceCheck } from "./performance";
+import { performanceStepsOf, type RecordedLoadRun } from "./performance";
 
-/** Step 19.2's closure report for a team, generated from what Daybook recorded. Blockers follow blockedReason.read. */
+/** Step 19.2's closure report for a team, generated from what Daybook recorded. Blockers follow blockedReason.read, their comments comment.read. */
 export async function getClosureReport(actor: Actor, teamId: string): Promise<ClosureReport> {
   await authorizeTeam(actor, "report.read", teamId);
   const { relations, team } = await teamAccess(actor, teamId);
   const seesBlockers = can(actor.role, "blockedReason.read", relations);
+  const seesComments = seesBlockers && can(actor.role, "comment.read", relations);
   const course = loadCourse();
-  const perfSteps = allSteps(course).filter((s) => s.checks.some(isPerformanceCheck));
   const db = await getDb();
-  const [progress, events, runs, perfRuns, noteEvents, notes, lessons, rounds] = await Promise.all([
+  const [progress, events, runs, loadRuns, noteEvents, notes, comments, lessons, rounds] = await Promise.all([
     db.stepProgress.findMany({ where: { teamId }, select: { stepId: true, status: true } }),
     db.stepEvent.findMany({ where: { teamId }, orderBy: { at: "asc" }, select: { stepId: true, toStatus: true, at: true } }),
     db.run.findMany({ where: { teamId }, select: { stepId: true, kind: true, status: true, startedAt: true, finishedAt: true } }),
-    Promise.all(perfSteps.map((s) => db.run.findFirst({ where: { teamId, stepId: s.id, kind: "VERIFY", status: { not: "RUNNING" } }, orderBy: { startedAt: "desc" }, select: { stepId: true, startedAt: true, results: true } }))),
+    Promise.all(performanceStepsOf(course).map((s) => latestLoadRun(teamId, s.id))),
     seesBlockers ? db.auditEvent.findMany({ where: { teamId, type: "note.saved" }, orderBy: { seq: "asc" }, select: { subject: true, at: true, data: true } }) : Promise.resolve([]),
     seesBlockers ? db.stepNote.findMany({ where: { teamId, blocked: true }, select: { stepId: true, blockedReason: true, updatedAt: true } }) : Promise.resolve([]),
+    seesComments ? db.stepComment.findMany({ where: { teamId }, orderBy: { createdAt: "asc" }, select: { stepId: true, createdAt: true, body: true, author: { select: { name: true, role: true } } } }) : Promise.resolve(null),
     db.teamClosure.findUnique({ where: { teamId }, select: { lessonsLearned: true, version: true, updatedAt: true, updatedById: true } }),
     db.signoffRound.findMany({ where: { teamId }, orderBy: { round: "asc" }, select: { round: true, openedAt: true, openedById: true, openedReason: true, staleAt: true, signoffs: { orderBy: { signedAt: "asc" }, select: { role: true, signerName: true, signedAt: true, comment: true, evidenceHash: true } } } }),
   ]);
@@ -40,19 +40,21 @@ export async function getClosureReport(actor: Actor, teamId: string): Promise<Cl
     statuses: new Map(progress.map((p) => [p.stepId, p.status])),
     events,
     runs,
-    performance: perfRuns.flatMap((r) => {
-      if (!r) return [];
-      const step = perfSteps.find((s) => s.id === r.stepId)!;
-      const wanted = new Set(step.checks.filter(isPerformanceCheck).map((c) => c.id));
-      const checks = ((r.results as unknown as VerifyResults).checks ?? []).filter((c: CheckResult) => wanted.has(c.checkId));
-      return [{ stepId: r.stepId, at: r.startedAt, checks: checks.map((c) => ({ checkId: c.checkId, title: c.title, status: c.status, expected: c.expected, actual: c.actual })) }];
-    }),
+    loadRuns: loadRuns.filter((r): r is RecordedLoadRun => r !== null),
     blocks: seesBlockers ? blockHistory(noteEvents, notes) : null,
+    comments: comments?.map((c) => ({ stepId: c.stepId, at: c.createdAt, author: c.author.name, side: c.author.role === "STUDENT" ? "team" : "instructor", body: c.body })) ?? null,
     lessons: { text: lessons?.lessonsLearned ?? "", version: lessons?.version ?? 0, updatedAt: lessons?.updatedAt ?? null, updatedBy: lessons?.updatedById ? (names.get(lessons.updatedById) ?? null) : null },
     signoffs: rounds.flatMap((r) => r.signoffs.map((s) => ({ round: r.round, role: SIGNOFF_ROLE_LABEL[s.role], signer: s.signerName, signedAt: s.signedAt, comment: s.comment, evidenceSha256: s.evidenceHash, stale: r.staleAt !== null }))),
     reopenings: rounds.filter((r) => r.round > 1).map((r) => ({ round: r.round, by: r.openedById ? (names.get(r.openedById) ?? null) : null, at: r.openedAt, reason: r.openedReason })),
   };
   return assembleClosure(course, input);
+}
+
+/** The step's latest finished performance test, as verifications judge it (a cancelled or half-written one is skipped). */
+async function latestLoadRun(teamId: string, stepId: string): Promise<RecordedLoadRun | null> {
+  const runs = await (await getDb()).run.findMany({ where: { teamId, stepId, kind: "LOAD", status: { in: ["PASSED", "FAILED", "ERROR"] } }, orderBy: { startedAt: "desc" }, take: 5, select: { status: true, startedAt: true, finishedAt: true, results: true } });
+  const last = runs.find((r) => (r.results as unknown as LoadRunResults).load?.phase === "done");
+  return last ? { stepId, status: last.status, startedAt: last.startedAt, finishedAt: last.finishedAt, load: (last.results as unknown as LoadRunResults).load } : null;
 }
 
 /** Blocked flags over time from the audit trail; a note blocked before the trail existed counts from its last save. */

@@ -1,5 +1,6 @@
 import { formatWhen } from "@/lib/utils";
-import { finalStatusText, formatDuration, statusText, type ClosureReport } from "./closure";
+import { finalStatusText, formatDuration, solvedText, statusText, type ClosureReport } from "./closure";
+import { NO_TEST_TEXT, performanceStepTitle, RUN_STATUS_TEXT, TARGET_HEADER, targetCells, testTimeText, type PerformanceStep } from "./performance";
 
 // Table cells: a pipe or a line break would end the cell early.
 const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -7,6 +8,21 @@ const when = (d: Date | null) => (d ? formatWhen(d) : "—");
 
 function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
+}
+
+function performanceStep(s: PerformanceStep): string[] {
+  const head = `### ${performanceStepTitle(s)}`;
+  if (!s.test) return [head, "", NO_TEST_TEXT, ""];
+  const t = s.test;
+  return [
+    head,
+    "",
+    `Performance test ${RUN_STATUS_TEXT[t.status] ?? t.status.toLowerCase()}, ${formatWhen(t.startedAt)} to ${when(t.finishedAt)}: ${testTimeText(t)}.`,
+    "",
+    ...table(TARGET_HEADER, t.targets.map(targetCells)),
+    ...t.targets.filter((x) => x.problem).map((x) => `\n${x.label}: ${x.problem}`),
+    "",
+  ];
 }
 
 /** The closure report as Markdown: the same sections, in the same order, as the page and the PDF. */
@@ -38,15 +54,14 @@ export function closureMarkdown(r: ClosureReport): string {
     ...(r.blockers === null
       ? ["Blockers are shown to the team and its instructor only."]
       : r.blockers.length
-        ? table(["Step", "Raised", "Reason", "Cleared", "Outcome"], r.blockers.map((b) => [`${b.number} ${b.title}`, when(b.raisedAt), b.reason, when(b.clearedAt), b.resolution]))
+        ? table(["Step", "Raised", "Reason", "Cleared", "How it was solved"], r.blockers.map((b) => [`${b.number} ${b.title}`, when(b.raisedAt), b.reason, when(b.clearedAt), solvedText(b, formatWhen)]))
         : ["The team reported no blockers."]),
     "",
     "## Performance results",
     "",
-    r.performance.note,
+    "The latest finished performance test of each step that has one; the charts are in the PDF and on the page.",
     "",
-    ...(r.performance.rows.length ? table(["Step", "Check", "Outcome", "Expected", "Seen"], r.performance.rows.map((p) => [`${p.number} ${p.title}`, p.check, p.status, p.expected, p.actual])) : []),
-    "",
+    ...r.performance.flatMap(performanceStep),
     "## Run statistics",
     "",
     `${r.totals.runs} runs in all (${Object.entries(r.totals.byKind).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(", ") || "none"}). Median time from first try to verified: ${r.totals.medianToVerifiedMs === null ? "—" : formatDuration(r.totals.medianToVerifiedMs)}.`,

@@ -1,16 +1,18 @@
 import { allSteps, loadCourse } from "@/lib/course/load";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isPerformanceCheck } from "@/lib/reports/performance";
+import { recordedLoad } from "./load-fixture";
 
 /**
  * TEST FIXTURE, never used by the app: a team that has done the whole course, written straight into
  * the database (a passing verification of every automated step, an attestation of every manual
  * check), without a cluster. `finalValidation` says how Step 20.1's latest verification ended and when.
- * Performance checks judge the step's latest performance test, which is not written here: they are
- * recorded as passed.
+ * Performance checks are recorded as passed; the performance tests they judge are written only with
+ * `performanceTests` (a passing LOAD run of each performance step, at that time scale, but for `skip`).
  */
 export async function seedFinishedCourse(
   db: PrismaClient,
-  input: { teamId: string; actorId: string; finalValidation: { outcome: "passed" | "failed" | "none"; at: Date } },
+  input: { teamId: string; actorId: string; finalValidation: { outcome: "passed" | "failed" | "none"; at: Date }; performanceTests?: { timeScale: number; skip?: string[] } },
 ): Promise<void> {
   const course = loadCourse();
   const steps = allSteps(course);
@@ -24,6 +26,26 @@ export async function seedFinishedCourse(
     if (step.signoff) continue; // Step 20.2 is what is being signed.
     const at = isFinal ? input.finalValidation.at : earlier;
     let status: "VERIFIED" | "ATTESTED" | "FAILED" = automated.length ? "VERIFIED" : "ATTESTED";
+    const perf = input.performanceTests;
+    if (perf && step.checks.some(isPerformanceCheck) && !perf.skip?.includes(step.id)) {
+      const load = recordedLoad(step, { timeScale: perf.timeScale });
+      const failed = load.targets.some((t) => t.judgement?.status !== "pass");
+      const finishedAt = new Date(at.getTime() - 2000);
+      await db.run.create({
+        data: {
+          teamId: input.teamId,
+          stepId: step.id,
+          kind: "LOAD",
+          status: failed ? "FAILED" : "PASSED",
+          startedById: input.actorId,
+          startedAt: new Date(finishedAt.getTime() - load.elapsedMs),
+          finishedAt,
+          durationMs: load.elapsedMs,
+          summary: failed ? "fixture: the load test failed" : "fixture: performance test passed",
+          results: { type: "load", load, checks: [] },
+        },
+      });
+    }
     if (automated.length) {
       const failing = isFinal && input.finalValidation.outcome === "failed";
       const checks = automated.map((c, i) => {
