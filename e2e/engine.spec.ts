@@ -3,6 +3,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { deleteNamespace, localKubeconfig, removeConfigMapKey, scaleDeployment } from "./cluster";
 import { overflowProblems } from "./overflow";
 import { createTeam, JOINED_PASSWORD, signIn } from "./support";
+import { connectLocalCluster } from "./connect-cluster";
 
 // Each database's server drives its own namespace on the one local control plane.
 const namespace = `e2e-${process.env.DAYBOOK_E2E_PORT ?? "x"}-${Date.now().toString(36)}`.slice(0, 40);
@@ -48,12 +49,7 @@ async function applyAndSee(page: Page, summary: RegExp) {
 test("[STUDENT] connects the local cluster, previews and applies Days 1–3, sees a failure explained, then verified", async ({ page }, info) => {
   test.setTimeout(600_000);
   await signIn(page, lead, JOINED_PASSWORD);
-  await page.goto("/plan/cluster");
-  await page.getByRole("button", { name: "Use the local cluster" }).click();
-  await expect(page.getByText("API server")).toBeVisible({ timeout: 60_000 });
-  await page.getByLabel("Namespace").fill(namespace);
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await connectLocalCluster(page, namespace);
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText(/nodes Ready/).last()).toBeVisible({ timeout: 60_000 });
 

@@ -8,6 +8,7 @@ import { Writable } from "node:stream";
 import { deleteNamespace, localKubeconfig } from "./cluster";
 import { overflowProblems } from "./overflow";
 import { createTeam, JOINED_PASSWORD, signIn } from "./support";
+import { connectLocalCluster } from "./connect-cluster";
 
 // A team of its own on its own namespace; the e2e server scales load durations (DAYBOOK_TIME_SCALE, see
 // scripts/e2e-server.mjs), so Day 10's 300 s test lasts 30 s here while the page shows 300 s.
@@ -56,12 +57,7 @@ test("[STUDENT] runs the Day 10 performance test, reloads and sees it go on; the
   test.setTimeout(420_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await signIn(page, student, JOINED_PASSWORD);
-  await page.goto("/plan/cluster");
-  await page.getByRole("button", { name: "Use the local cluster" }).click();
-  await expect(page.getByText("API server")).toBeVisible({ timeout: 60_000 });
-  await page.getByLabel("Namespace").fill(namespace);
-  await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await connectLocalCluster(page, namespace);
   await deployCourseByHand();
 
   // Day 10.1 is not verified: the instructor opens 10.2 for the team.

@@ -33,3 +33,9 @@ export const lines = (text: string, max = 40) => {
   const all = text.split("\n");
   return all.length > max ? [...all.slice(-max), `… (${all.length - max} earlier lines not shown)`].join("\n") : text;
 };
+
+/** The first `max` lines, as `| head` shows them. */
+export const firstLines = (text: string, max = 40) => {
+  const all = text.split("\n");
+  return all.length > max ? [...all.slice(0, max), `… (${all.length - max} later lines not shown)`].join("\n") : text;
+};

@@ -49,6 +49,16 @@ describe("podLogsContain", () => {
     expect(log).toContain("Uvicorn running on http://0.0.0.0:8000");
   });
 
+  it("finds the start-up line at the start of the log after a load test has pushed it out of the last 500 lines", () => {
+    const traffic = Array.from({ length: 500 }, (_, i) => `INFO:     10.244.1.1:${40000 + i} - "GET /api/products HTTP/1.1" 200 OK`).join("\n");
+    const f = withLogs(backend(), ok(traffic));
+    expect(podLogsContain.evaluate(f, started)).toMatchObject({ status: "fail", actual: "no matching line in the last 500 lines" });
+    const v = podLogsContain.evaluate({ ...f, head: ok(`${UVICORN}\n${traffic}`) }, started);
+    expect(v).toMatchObject({ status: "pass", actual: "found near the start of the log: INFO:     Application startup complete." });
+    expect(evidenceOf(v, `kubectl logs -n ${NS} ${f.pod} -c ecommerce-backend | head`)).toContain("Uvicorn running");
+    expect(podLogsContain.evaluate({ ...f, head: ok(traffic) }, started)).toMatchObject({ status: "fail", actual: "no matching line at the start of the log or in its last 500 lines" });
+  });
+
   it("fails when the app crashed at startup", () => {
     const v = podLogsContain.evaluate(withLogs(backend(), ok(CRASH)), started);
     expect(v).toMatchObject({ status: "fail", actual: "no matching line in the last 500 lines" });

@@ -2,10 +2,11 @@ import type { K8sResult } from "@/lib/k8s/result";
 import { defaultContainer, podForLogs } from "@/lib/k8s/pods";
 import type { Pod } from "@/lib/k8s/types";
 import { checkSchemaOf, defineCheck, name, namespace } from "../define";
-import { apiError, evidence, lines, missing, verdict } from "../evidence";
+import { apiError, evidence, firstLines, lines, missing, verdict } from "../evidence";
 import { deploymentPods, notFoundText, type DeploymentPods } from "./workloads";
 
-type Fetched = DeploymentPods & { pod?: string; container?: string; logs?: K8sResult<string> };
+/** `logs` is the tail; `head` the log's start, where a start-up line stays however much traffic was logged since. */
+type Fetched = DeploymentPods & { pod?: string; container?: string; logs?: K8sResult<string>; head?: K8sResult<string> };
 
 export const podLogsContain = defineCheck(
   checkSchemaOf("podLogsContain", { namespace, deployment: name, container: name.optional(), pattern: name }),
@@ -17,9 +18,13 @@ export const podLogsContain = defineCheck(
       if (!pod) return dp;
       const container = c.container ?? defaultContainer(pod);
       const podName = pod.metadata!.name!;
-      return { ...dp, pod: podName, container, logs: await reads.logs({ namespace: c.namespace, pod: podName, container, tailLines: 500 }) };
+      const [logs, head] = await Promise.all([
+        reads.logs({ namespace: c.namespace, pod: podName, container, tailLines: 500 }),
+        reads.logs({ namespace: c.namespace, pod: podName, container, from: "head", limitBytes: 256 * 1024 }),
+      ]);
+      return { ...dp, pod: podName, container, logs, head };
     },
-    evaluate({ deployment, pods, pod, container, logs }: Fetched, c) {
+    evaluate({ deployment, pods, pod, container, logs, head }: Fetched, c) {
       const expected = `the logs of ${c.deployment}${c.container ? ` (container ${c.container})` : ""} match /${c.pattern}/i`;
       if (!deployment.ok) return apiError(expected, deployment, `deployment ${c.deployment}`);
       if (!deployment.value) return missing(expected, `deployment ${c.deployment} not found`, [evidence(`kubectl logs deployment/${c.deployment}`, notFoundText("deployments.apps", c.deployment))]);
@@ -33,9 +38,13 @@ export const podLogsContain = defineCheck(
       } catch {
         return verdict("error", expected, `the course's pattern /${c.pattern}/ is not a valid regular expression`);
       }
-      const hit = logs.value.split("\n").find((l) => re.test(l));
       const note = (pods.value.length > 1 ? `Found ${pods.value.length} pods, using pod/${pod}\n` : "");
-      return verdict(hit ? "pass" : "fail", expected, hit ? `found: ${hit.trim().slice(0, 200)}` : "no matching line in the last 500 lines", [evidence(cmd, note + lines(logs.value || "(no output)"))]);
+      const inTail = logs.value.split("\n").find((l) => re.test(l));
+      const start = head?.ok ? head.value : undefined;
+      const inHead = inTail ? undefined : start?.split("\n").find((l) => re.test(l));
+      if (inHead) return verdict("pass", expected, `found near the start of the log: ${inHead.trim().slice(0, 200)}`, [evidence(`${cmd} | head`, note + firstLines(start!))]);
+      const where = start !== undefined ? "at the start of the log or in its last 500 lines" : "in the last 500 lines";
+      return verdict(inTail ? "pass" : "fail", expected, inTail ? `found: ${inTail.trim().slice(0, 200)}` : `no matching line ${where}`, [evidence(cmd, note + lines(logs.value || "(no output)"))]);
     },
     lint(c, pack) {
       const d = pack.objects.filter((o) => o.kind === "Deployment" && o.name === c.deployment);
