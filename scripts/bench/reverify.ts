@@ -89,6 +89,13 @@ for (let i = 0; i < rounds; i++) {
     for (const r of runs) for (const c of (r.results as { checks?: { kind: string; durationMs: number }[] }).checks ?? []) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.durationMs]);
     const kinds = [...byKind].map(([kind, d]) => ({ kind, n: d.length, max: Math.max(...d), p50: pct(d, 0.5) })).sort((a, b) => b.max - a.max);
     for (const k of kinds.slice(0, 8)) console.log(`  ${k.kind.padEnd(22)} ${String(k.n).padStart(3)} checks  p50=${ms(k.p50)}  max=${ms(k.max)}`);
+    // Checks (or a suite's children) that waited for the cluster to settle: what each try saw.
+    type Settled = { checkId: string; durationMs: number; settle?: { attempts: { atMs: number; status: string; actual: string }[] }; children?: Settled[] };
+    const settled = (c: Settled, at: string): string[] => [
+      ...(c.settle && c.settle.attempts.length > 1 ? [`  settled ${at}${c.checkId} after ${ms(c.durationMs)}: ${c.settle.attempts.map((a) => `+${a.atMs} ms ${a.status} (${a.actual.slice(0, 80)})`).join("; ")}`] : []),
+      ...(c.children ?? []).flatMap((child) => settled(child, `${at}${c.checkId}/`)),
+    ];
+    for (const r of runs) for (const c of (r.results as { checks?: Settled[] }).checks ?? []) for (const line of settled(c, `${r.stepId} `)) console.log(line);
     for (const r of notPassed) {
       const checks = ((r.results as { checks?: { checkId: string; status: string; actual: string }[] }).checks ?? []).filter((c) => c.status !== "pass");
       console.log(`  ${r.stepId} ${r.status}: ${checks.map((c) => `${c.checkId}=${c.status} (${c.actual})`).join("; ")}`);
