@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CohortTabs } from "@/components/board/cohort-tabs";
-import { chooseCohortId, loadBoard } from "@/components/board/load-board";
+import { loadBoard } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { ClosureView } from "@/components/reports/closure-view";
 import { CohortReports } from "@/components/reports/cohort-reports";
 import { CohortExports, ReportDownloads } from "@/components/reports/downloads";
 import { LessonsEditor } from "@/components/reports/lessons-editor";
-import { teamFromParam } from "@/components/signoff/team-param";
+import { teamOrCohort } from "@/components/signoff/team-or-cohort";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
-import { listCohorts } from "@/lib/data/cohorts";
 import { relationsToTeam } from "@/lib/data/relations";
 import { getClosureReport } from "@/lib/reports/data";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -22,12 +21,10 @@ export const metadata: Metadata = { title: "Reports" };
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const team = await teamFromParam(actor, params.team);
-  if (!team) {
-    if (!can(actor.role, "plan.chooseTeam")) return <NotAllowed role={actor.role} audience="a team's members" reason="You are not on a team yet. Open the join link your instructor shared." />;
-    const cohorts = await listCohorts(actor);
-    const cohortId = chooseCohortId(params.cohort, cohorts);
-    if (!cohortId) return <Card className="mx-auto max-w-lg p-8 text-center"><h1 className="text-xl font-semibold">No cohorts yet</h1></Card>;
+  const opened = await teamOrCohort(actor, params);
+  if ("page" in opened) return opened.page;
+  if ("cohortId" in opened) {
+    const { cohortId, cohorts } = opened;
     const board = await loadBoard(actor, cohortId);
     if (!board) return <NotAllowed role={actor.role} audience="the cohort's instructor and stakeholders" reason="You can only open reports of cohorts you teach or follow." />;
     return (
@@ -50,6 +47,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     );
   }
 
+  const { team } = opened;
   const report = await getClosureReport(actor, team.id);
   const writes = can(actor.role, "report.write", await relationsToTeam(actor, team.id));
   return (

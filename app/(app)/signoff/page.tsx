@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { CohortTabs } from "@/components/board/cohort-tabs";
-import { chooseCohortId } from "@/components/board/load-board";
-import { NotAllowed } from "@/components/board/not-allowed";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { ChainView } from "@/components/signoff/chain-view";
 import { CohortSignoffs } from "@/components/signoff/cohort-signoffs";
@@ -12,12 +10,10 @@ import { LockIcon } from "@/components/signoff/icons";
 import { RecordCheckForm } from "@/components/signoff/record-check-form";
 import { ReopenForm } from "@/components/signoff/reopen-form";
 import { SignForm } from "@/components/signoff/sign-form";
-import { teamFromParam } from "@/components/signoff/team-param";
+import { teamOrCohort } from "@/components/signoff/team-or-cohort";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
 import { loadCourse } from "@/lib/course/load";
-import { listCohorts } from "@/lib/data/cohorts";
 import { AppError } from "@/lib/errors";
 import { SIGNOFF_ROLE_LABEL } from "@/lib/signoff/chain";
 import { getSignoffView, listCohortSignoffs } from "@/lib/signoff/data";
@@ -31,12 +27,10 @@ const section = "text-sm font-semibold uppercase tracking-wide text-slate-600";
 export default async function SignoffPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const team = await teamFromParam(actor, params.team);
-  if (!team) {
-    if (!can(actor.role, "plan.chooseTeam")) return <NotAllowed role={actor.role} audience="a team's members" reason="You are not on a team yet. Open the join link your instructor shared." />;
-    const cohorts = await listCohorts(actor);
-    const cohortId = chooseCohortId(params.cohort, cohorts);
-    if (!cohortId) return <Card className="mx-auto max-w-lg p-8 text-center"><h1 className="text-xl font-semibold">No cohorts yet</h1></Card>;
+  const opened = await teamOrCohort(actor, params);
+  if ("page" in opened) return opened.page;
+  if ("cohortId" in opened) {
+    const { cohortId, cohorts } = opened;
     const { order, teams } = await listCohortSignoffs(actor, cohortId).catch((error: unknown) => {
       // A cohort the actor neither teaches nor follows looks like a missing page.
       if (error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
@@ -55,6 +49,7 @@ export default async function SignoffPage({ searchParams }: { searchParams: Prom
     );
   }
 
+  const { team } = opened;
   const view = await getSignoffView(actor, team.id);
   const course = loadCourse();
   const fv = view.finalValidation;
