@@ -28,6 +28,15 @@ export function timeScale(raw = process.env.DAYBOOK_TIME_SCALE): number {
   return raw && Number.isFinite(n) && n > 0 && n <= 1 ? n : 1;
 }
 
+/**
+ * DAYBOOK_LOAD_MAX_CONNECTIONS caps each target's connections, for tests on a machine that cannot serve the
+ * course's 200 (the control plane, the simulated pods and the load share its cores). Unset: the course's numbers.
+ */
+export function connectionCap(raw = process.env.DAYBOOK_LOAD_MAX_CONNECTIONS): number | undefined {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** How long a target's load lasts in this run: at least one second, however small the scale. */
 export const scaledDurationMs = (durationSeconds: number, scale: number) => Math.max(1000, Math.round(durationSeconds * 1000 * scale));
 

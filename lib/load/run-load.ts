@@ -11,6 +11,8 @@ import type { LoadState, LoadTargetSpec, TargetState } from "./types";
 
 export type LoadRunOptions = {
   timeScale: number;
+  /** At most this many connections per target (tests only; see connectionCap). */
+  maxConnections?: number;
   signal?: AbortSignal;
   /** Called about once a second while the load runs, and once when it is judged. */
   onProgress?: (state: LoadState) => void;
@@ -22,7 +24,9 @@ type Live = { spec: LoadTargetSpec; pods: LoadPod[]; forwards: OpenPortForward[]
 const emptyTotals = { requests: 0, errors: 0, timeouts: 0, connectionErrors: 0, bytes: 0, statusCodes: {}, errorRate: 0, requestsPerSecond: 0 };
 const emptyLatency = { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 };
 
-function targetState(l: Live, nowMs: number, final: boolean, judged: boolean): TargetState {
+const connectionsOf = (spec: LoadTargetSpec, cap?: number) => (cap ? Math.min(spec.concurrency, cap) : spec.concurrency);
+
+function targetState(l: Live, nowMs: number, final: boolean, judged: boolean, cap?: number): TargetState {
   const snap = l.recorder?.snapshot(nowMs, final);
   const peak = l.forwards.reduce((n, f) => n + f.connections().peak, 0);
   const state: TargetState = {
@@ -31,7 +35,7 @@ function targetState(l: Live, nowMs: number, final: boolean, judged: boolean): T
     totals: snap?.totals ?? emptyTotals,
     latency: snap?.latency ?? emptyLatency,
     series: snap?.series ?? [],
-    connections: { configured: l.spec.concurrency, peakOpen: peak, answered: l.answered },
+    connections: { configured: connectionsOf(l.spec, cap), peakOpen: peak, answered: l.answered },
     ...(l.problem ? { problem: l.problem } : {}),
   };
   return judged ? { ...state, judgement: judgeTarget(state) } : state;
@@ -67,7 +71,7 @@ export async function runLoadTests(kc: KubeConfig, reads: ClusterReads, specs: L
   const started = Date.now();
   const stateAt = (phase: LoadState["phase"], final: boolean): LoadState => {
     const now = Date.now();
-    return { phase, timeScale: opts.timeScale, plannedMs, elapsedMs: Math.min(plannedMs, now - started), targets: lives.map((l) => targetState(l, now, final, phase === "done")) };
+    return { phase, timeScale: opts.timeScale, plannedMs, elapsedMs: Math.min(plannedMs, now - started), targets: lives.map((l) => targetState(l, now, final, phase === "done", opts.maxConnections)) };
   };
   const timer = setInterval(() => opts.onProgress?.(stateAt("running", false)), opts.progressIntervalMs ?? 1000);
   try {
@@ -77,7 +81,7 @@ export async function runLoadTests(kc: KubeConfig, reads: ClusterReads, specs: L
         l.recorder = new TargetRecorder(Date.now(), l.spec.expectStatus);
         const recorder = l.recorder;
         const result = await drive(
-          { urls: l.forwards.map((f) => f.url), path: l.spec.path, connections: l.spec.concurrency, durationMs: scaledDurationMs(l.spec.durationSeconds, opts.timeScale), signal: opts.signal },
+          { urls: l.forwards.map((f) => f.url), path: l.spec.path, connections: connectionsOf(l.spec, opts.maxConnections), durationMs: scaledDurationMs(l.spec.durationSeconds, opts.timeScale), signal: opts.signal },
           {
             response: (pod, latencyMs, status, bytes) => {
               l.perPod[pod] = (l.perPod[pod] ?? 0) + 1;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Step } from "@/lib/course/schema";
 import { getDb } from "@/lib/db/prisma";
-import { scaledDurationMs, stepLoadTargets, timeScale } from "@/lib/load/plan";
+import { connectionCap, scaledDurationMs, stepLoadTargets, timeScale } from "@/lib/load/plan";
 import { runLoadTests } from "@/lib/load/run-load";
 import type { LoadOutcome, LoadOutcomeLookup, LoadState } from "@/lib/load/types";
 import type { TeamConnection } from "./connection";
@@ -65,6 +65,7 @@ export async function executeLoadRun(input: { teamId: string; step: Step; settle
   };
   const load = await runLoadTests(conn.kc, readsFor(conn), stepLoadTargets(input.step, conn.settings), {
     timeScale: timeScale(),
+    maxConnections: connectionCap(),
     signal,
     onProgress: (state) => {
       latest = { ...state, phase: state.phase === "done" ? "judging" : state.phase };
