@@ -6,6 +6,14 @@ import { apiError, evidence, firstLines, lines, missing, verdict } from "../evid
 import { deploymentPods, notFoundText, type DeploymentPods } from "./workloads";
 
 /** `logs` is the tail; `head` the log's start, where a start-up line stays however much traffic was logged since. */
+const matcher = (pattern: string) => {
+  try {
+    return new RegExp(pattern, "i");
+  } catch {
+    return undefined;
+  }
+};
+
 type Fetched = DeploymentPods & { pod?: string; container?: string; logs?: K8sResult<string>; head?: K8sResult<string> };
 
 export const podLogsContain = defineCheck(
@@ -18,10 +26,11 @@ export const podLogsContain = defineCheck(
       if (!pod) return dp;
       const container = c.container ?? defaultContainer(pod);
       const podName = pod.metadata!.name!;
-      const [logs, head] = await Promise.all([
-        reads.logs({ namespace: c.namespace, pod: podName, container, tailLines: 500 }),
-        reads.logs({ namespace: c.namespace, pod: podName, container, from: "head", limitBytes: 256 * 1024 }),
-      ]);
+      const logs = await reads.logs({ namespace: c.namespace, pod: podName, container, tailLines: 500 });
+      // The start of the log is read only when its tail does not already answer.
+      const re = matcher(c.pattern);
+      if (logs.ok && re && logs.value.split("\n").some((l) => re.test(l))) return { ...dp, pod: podName, container, logs };
+      const head = await reads.logs({ namespace: c.namespace, pod: podName, container, from: "head", limitBytes: 256 * 1024 });
       return { ...dp, pod: podName, container, logs, head };
     },
     evaluate({ deployment, pods, pod, container, logs, head }: Fetched, c) {
@@ -32,12 +41,8 @@ export const podLogsContain = defineCheck(
       if (!pod || !logs) return verdict("fail", expected, `no pod of ${c.deployment} to read logs from`);
       const cmd = `kubectl logs -n ${c.namespace} ${pod} -c ${container}`;
       if (!logs.ok) return logs.kind === "invalid" ? verdict("fail", expected, logs.message, [evidence(cmd, logs.message)]) : apiError(expected, logs, `logs of ${pod}`);
-      let re: RegExp;
-      try {
-        re = new RegExp(c.pattern, "i");
-      } catch {
-        return verdict("error", expected, `the course's pattern /${c.pattern}/ is not a valid regular expression`);
-      }
+      const re = matcher(c.pattern);
+      if (!re) return verdict("error", expected, `the course's pattern /${c.pattern}/ is not a valid regular expression`);
       const note = (pods.value.length > 1 ? `Found ${pods.value.length} pods, using pod/${pod}\n` : "");
       const inTail = logs.value.split("\n").find((l) => re.test(l));
       const start = head?.ok ? head.value : undefined;
