@@ -1,17 +1,29 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/config";
+import { NextResponse, type NextRequest } from "next/server";
+import { isPublic } from "@/lib/auth/config";
+import { readSessionClaims, rolledSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/security/csp";
 import { tryDecodeSegment } from "@/lib/validations/route-params";
 
-const { auth } = NextAuth(authConfig);
-
-// Coarse redirect to /login only (authConfig.callbacks.authorized); every page, action and data
-// function checks permissions itself. Here each page also gets its nonce-based Content-Security-Policy;
-// the headers that never change are set in next.config.mjs.
-export default auth((request) => {
+// Coarse redirect to /login only; every page, action and data function reads the session and checks
+// permissions itself (nothing is passed on from here). Here each page also gets its nonce-based
+// Content-Security-Policy; the headers that never change are set in next.config.mjs.
+export default async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   // Next.js itself answers a path it cannot decode (`/plan/files/%E0%A4%A`) with a bare 500: a malformed link is a missing page.
-  if (request.nextUrl.pathname.split("/").some((segment) => tryDecodeSegment(segment) === null)) return malformedLink();
+  if (pathname.split("/").some((segment) => tryDecodeSegment(segment) === null)) return malformedLink();
+  const cookieName = sessionCookieName(request.headers.get("x-forwarded-proto"));
+  if (!isPublic(pathname) && !(await readSessionClaims(request.cookies, cookieName))) {
+    // A relative callbackUrl: the sign-in page accepts only same-origin paths, and the host the user typed stays.
+    const login = new URL("/login", request.nextUrl);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  const response = withContentSecurityPolicy(request);
+  await rollSession(request, response, cookieName);
+  return response;
+}
+
+function withContentSecurityPolicy(request: NextRequest) {
   const nonce = newNonce();
   const csp = pageContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https: request.nextUrl.protocol === "https:" });
   const headers = new Headers(request.headers);
@@ -20,7 +32,14 @@ export default auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   return response;
-});
+}
+
+// Auth.js re-encrypts the session on every request to restart its 12 hours; once an hour does the same job.
+async function rollSession(request: NextRequest, response: NextResponse, cookieName: string) {
+  const rolled = await rolledSessionToken(request.cookies, cookieName);
+  if (!rolled) return;
+  response.cookies.set(cookieName, rolled.value, { httpOnly: true, sameSite: "lax", path: "/", secure: cookieName.startsWith("__Secure-"), maxAge: rolled.maxAge });
+}
 
 export const config = { matcher: ["/((?!api/auth|_next/static|_next/image|favicon.svg|.*\\.png$).*)"] };
 

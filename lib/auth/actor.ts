@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/authz/permissions";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Actor = {
   id: string;
@@ -17,16 +17,15 @@ export type Actor = {
  * team or password change) reads as nobody.
  */
 export async function readActor(db: PrismaClient, where: { id: string } | { email: string }, sessionVersion?: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where, include: { membership: { include: { team: { select: { name: true } } } } } });
+  // One indexed join in raw SQL: it runs on every request, and costs about half of Prisma's nested include.
+  const [user] = await db.$queryRaw<(Omit<Actor, "role" | "designation"> & { role: Role; designation: Actor["designation"]; sessionVersion: number })[]>`
+    SELECT u."id", u."name", u."email", u."role"::text AS "role", u."sessionVersion",
+           m."teamId", t."name" AS "teamName", m."designation"::text AS "designation"
+    FROM "User" u
+    LEFT JOIN "TeamMember" m ON m."userId" = u."id"
+    LEFT JOIN "Team" t ON t."id" = m."teamId"
+    WHERE ${"id" in where ? Prisma.sql`u."id" = ${where.id}` : Prisma.sql`u."email" = ${where.email}`}`;
   if (!user) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    teamId: user.membership?.teamId ?? null,
-    teamName: user.membership?.team.name ?? null,
-    designation: user.membership?.designation ?? null,
-  };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId ?? null, teamName: user.teamName ?? null, designation: user.designation ?? null };
 }

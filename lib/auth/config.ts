@@ -19,7 +19,7 @@ declare module "@auth/core/jwt" {
 }
 
 // /api/pack/ checks a session or its own short-lived download token (the course pack's curl command).
-const isPublic = (path: string) => path === "/login" || path.startsWith("/join/") || path === "/join" || path.startsWith("/invite/") || path.startsWith("/api/auth") || path.startsWith("/api/pack/");
+export const isPublic = (path: string) => path === "/login" || path.startsWith("/join/") || path === "/join" || path.startsWith("/invite/") || path.startsWith("/api/auth") || path.startsWith("/api/pack/");
 
 /** The part of the Auth.js config that needs no database: pages, session shape and the coarse redirect rule. */
 export const authConfig = {
