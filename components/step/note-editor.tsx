@@ -11,6 +11,7 @@ import { Markdown } from "./markdown";
 import type { NoteView } from "@/lib/data/notes";
 import { NoteConflict, type SavedNote } from "./note-conflict";
 import { clearDraft, readDraft, writeDraft, type NoteDraft } from "./note-draft";
+import { useRefreshOnNewNote } from "./use-step-state";
 
 const differs = (draft: NoteDraft, note: SavedNote) => draft.body !== note.body;
 const draftOf = (note: SavedNote): NoteDraft => ({ body: note.body, baseVersion: note.version });
@@ -31,6 +32,12 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
     if (!stored) {
       setBaseline(initial);
       setDraft(draftOf(initial));
+    } else if (stored.baseVersion < initial.version && stored.baseVersion === baseline.version && initial.body === baseline.body) {
+      // A teammate changed only the blocked flag: the unsaved text carries over onto their version.
+      const next = { ...stored, baseVersion: initial.version };
+      setBaseline(initial);
+      setDraft(next);
+      writeDraft(teamId, stepId, next);
     } else if (stored.baseVersion < initial.version) {
       // The draft was started from a version a teammate has since replaced: show both, never overwrite silently.
       setDraft(stored);
@@ -105,6 +112,8 @@ export function NoteEditor({ teamId, stepId, initial }: { teamId: string; stepId
     setRestored(false);
     mutation.reset();
   };
+
+  useRefreshOnNewNote(teamId, stepId, Math.max(baseline.version, conflict?.version ?? 0));
 
   const tooLong = draft.body.length > NOTE_MAX_CHARS;
   const dirty = differs(draft, baseline) || draft.baseVersion !== baseline.version || restored;

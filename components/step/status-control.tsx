@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { setStepStatus } from "@/lib/actions/set-step-status";
 import type { StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
+import { stepStateKey } from "./use-step-state";
 
 const CHOICES = [
   { value: "NOT_STARTED", label: "Not started", checked: "bg-slate-700 text-white" },
@@ -24,20 +25,26 @@ type Props = { teamId: string; stepId: string; status: StepStatus };
 /**
  * Native radio buttons, so arrow keys move between the choices and focus stays on them while saving.
  * Choices made while a save is under way are queued: the last one is sent once the first is confirmed.
+ * `status` is the step state the page keeps fresh; a save is confirmed by re-reading that state, not by
+ * re-rendering the page.
  */
 export function StatusControl({ teamId, stepId, status }: Props) {
   const name = useId();
   const [shown, setShown] = useState<StepStatus>(status);
   const confirmed = useRef<StepStatus>(status);
   const queued = useRef<Choice | null>(null);
+  const saving = useRef(false);
+  const client = useQueryClient();
   useEffect(() => {
-    // A refresh brings teammates' changes.
+    // A refresh brings teammates' changes; one that left before this user's save landed is not news.
+    if (saving.current) return;
     confirmed.current = status;
     setShown(status);
   }, [status]);
 
   const mutation = useMutation({
     mutationFn: async ({ next, expected }: { next: Choice; expected: StepStatus }) => {
+      saving.current = true;
       const result = await setStepStatus({ teamId, stepId, status: next, expected });
       if (!result.ok) throw new StatusError(result.message ?? "The status was not saved.", result.current);
       return result.data!;
@@ -50,10 +57,16 @@ export function StatusControl({ teamId, stepId, status }: Props) {
       if (error instanceof StatusError && error.current) confirmed.current = error.current;
       setShown(confirmed.current);
     },
-    onSettled: () => {
+    onSettled: async (): Promise<void> => {
       const next = queued.current;
       queued.current = null;
-      if (next && next !== confirmed.current) mutation.mutate({ next, expected: confirmed.current });
+      if (next && next !== confirmed.current) {
+        mutation.mutate({ next, expected: confirmed.current });
+        return;
+      }
+      // Confirmed once the page's step state (who changed it, when) says so.
+      await client.refetchQueries({ queryKey: stepStateKey(teamId, stepId) });
+      saving.current = false;
     },
   });
 

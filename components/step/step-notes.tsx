@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { formatWhen } from "@/lib/utils";
 import { Markdown } from "./markdown";
 import { NoteEditor } from "./note-editor";
+import { NoteVersionWatcher } from "./note-version-watcher";
 
 export async function StepNotes({ actor, teamId, stepId, canWrite }: { actor: Actor; teamId: string; stepId: string; canWrite: boolean }) {
   const note = await getStepNote(actor, teamId, stepId);
@@ -24,13 +25,18 @@ export async function StepNotes({ actor, teamId, stepId, canWrite }: { actor: Ac
           stepId={stepId}
           initial={{ body: note?.body ?? "", blocked: note?.blocked ?? false, blockedReason: note?.blockedReason ?? null, version: note?.version ?? 0, updatedBy: note?.updatedBy ?? null, updatedAt: note?.updatedAt.toISOString() ?? null }}
         />
-      ) : note?.body.trim() ? (
-        <>
-          <Markdown text={note.body} />
-          <p className="mt-3 text-xs text-slate-600">Last edited by {note.updatedBy} · {formatWhen(note.updatedAt)}</p>
-        </>
       ) : (
-        <p className="text-sm text-slate-600">The team has not written a note on this step.</p>
+        <>
+          <NoteVersionWatcher teamId={teamId} stepId={stepId} version={note?.version ?? 0} />
+          {note?.body.trim() ? (
+            <>
+              <Markdown text={note.body} />
+              <p className="mt-3 text-xs text-slate-600">Last edited by {note.updatedBy} · {formatWhen(note.updatedAt)}</p>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">The team has not written a note on this step.</p>
+          )}
+        </>
       )}
     </Card>
   );

@@ -7,13 +7,12 @@ import { EngineRuns } from "@/components/runs/engine-runs";
 import { EngineStatus } from "@/components/runs/engine-status";
 import { StepHistory } from "@/components/step/step-history";
 import { StepNotes } from "@/components/step/step-notes";
-import { StatusControl } from "@/components/step/status-control";
+import { LiveStepStatus } from "@/components/step/live-step-status";
 import { StepComments } from "@/components/comments/step-comments";
 import { SubstepItem } from "@/components/step/substep-item";
 import { PlanBreadcrumb } from "@/components/plan/plan-breadcrumb";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { Card } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { allSteps, dayOfStep, findStep, loadCourse } from "@/lib/course/load";
 import { getPlanView } from "@/lib/data/plan-view";
@@ -21,7 +20,7 @@ import { getStepEngine } from "@/lib/data/runs";
 import { stepView } from "@/lib/runs/step-view";
 import type { SearchParams } from "@/lib/validations/search-params";
 import { unfinishedBefore } from "@/lib/progress/compute";
-import { dayHref, formatWhen, stepHref } from "@/lib/utils";
+import { dayHref, stepHref } from "@/lib/utils";
 
 export async function generateMetadata({ params }: { params: Promise<{ stepId: string }> }): Promise<Metadata> {
   const step = findStep(loadCourse(), (await params).stepId);
@@ -60,12 +59,12 @@ export default async function StepPage({ params, searchParams }: { params: Promi
         </div>
         {team ? (
           <div className="shrink-0 space-y-1 lg:text-right">
-            {team.canWrite ? (
-              <StatusControl teamId={team.id} stepId={step.id} status={state?.status ?? "NOT_STARTED"} />
-            ) : (
-              <StatusBadge status={state?.status ?? "NOT_STARTED"} />
-            )}
-            {state ? <p className="text-xs text-slate-600">Last changed by {state.updatedBy}, {formatWhen(state.updatedAt)}</p> : null}
+            <LiveStepStatus
+              teamId={team.id}
+              stepId={step.id}
+              canWrite={team.canWrite}
+              initial={{ status: state?.status ?? "NOT_STARTED", changed: state ? { by: state.updatedBy, at: state.updatedAt.toISOString() } : null, note: null }}
+            />
             {engine ? <EngineStatus teamId={team.id} stepId={step.id} initial={engine} /> : null}
           </div>
         ) : null}
