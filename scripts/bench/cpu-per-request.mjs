@@ -1,0 +1,44 @@
+// Benchmark: server CPU time per request for the main pages, sequentially, read from /proc (user + system
+// time of the server process and its children). Other load on the machine hardly moves it, unlike latency.
+// Prints numbers; asserts nothing. Usage: BASE_URL=… SERVER_PID=<pid of next start> [BENCH_PATHS=/a,/b] node scripts/bench/cpu-per-request.mjs [requests=200]
+import fs from "node:fs";
+import { signIn } from "./sign-in.mjs";
+
+const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
+if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) throw new Error("BASE_URL must be a loopback address");
+const pid = Number(process.env.SERVER_PID);
+if (!pid) throw new Error("SERVER_PID is required (the pid of `next start`)");
+const total = Number(process.argv[2] ?? 200);
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+const descendants = (root) => {
+  const children = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return Number(fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1]) === root;
+    } catch {
+      return false;
+    }
+  });
+  return [root, ...children.flatMap((c) => descendants(Number(c)))];
+};
+const cpuMs = () =>
+  descendants(pid).reduce((sum, p) => {
+    const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  }, 0);
+
+const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
+const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting", "/login"];
+for (const path of paths) {
+  const headers = path === "/login" ? {} : { cookie, "accept-encoding": "gzip" };
+  for (let i = 0; i < 60; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
+  const before = cpuMs();
+  let bytes = 0;
+  let errors = 0;
+  for (let i = 0; i < total; i++) {
+    const res = await fetch(`${base}${path}`, { headers, redirect: "manual" });
+    bytes += (await res.arrayBuffer()).byteLength;
+    if (res.status !== 200) errors++;
+  }
+  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMs() - before) / total).toFixed(2)} ms/request  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
+}
