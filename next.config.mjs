@@ -19,6 +19,7 @@ const nextConfig = {
   // autocannon (load tests) requires its helpers at run time, as a CLI would.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@kubernetes/client-node", "pdfkit", "autocannon", "hdr-histogram-js"],
   poweredByHeader: false,
+  compress: process.env.DAYBOOK_COMPRESS !== "false",
   // `npm test` type-checks the whole tree (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

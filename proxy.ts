@@ -41,7 +41,8 @@ async function rollSession(request: NextRequest, response: NextResponse, cookieN
   response.cookies.set(cookieName, rolled.value, { httpOnly: true, sameSite: "lax", path: "/", secure: cookieName.startsWith("__Secure-"), maxAge: rolled.maxAge });
 }
 
-export const config = { matcher: ["/((?!api/auth|_next/static|_next/image|favicon.svg|.*\\.png$).*)"] };
+// Not the step-state route the open step page polls every 5 s: it answers 401 itself, as JSON.
+export const config = { matcher: ["/((?!api/auth|api/teams/[^/]+/steps/[^/]+/state$|_next/static|_next/image|favicon.svg|.*\\.png$).*)"] };
 
 function malformedLink() {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · Daybook</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>Not found</h1><p>This link is malformed. <a href="/">Back to Daybook</a></p></body></html>`;

@@ -1,8 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { setStepStatus } from "@/lib/actions/set-step-status";
+import type { StepLiveState } from "@/lib/data/step-state";
 import type { StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 import { stepStateKey } from "./use-step-state";
@@ -25,8 +27,7 @@ type Props = { teamId: string; stepId: string; status: StepStatus };
 /**
  * Native radio buttons, so arrow keys move between the choices and focus stays on them while saving.
  * Choices made while a save is under way are queued: the last one is sent once the first is confirmed.
- * `status` is the step state the page keeps fresh; a save is confirmed by re-reading that state, not by
- * re-rendering the page.
+ * `status` is the step state the page keeps fresh; a confirmed save goes straight into that state.
  */
 export function StatusControl({ teamId, stepId, status }: Props) {
   const name = useId();
@@ -35,6 +36,7 @@ export function StatusControl({ teamId, stepId, status }: Props) {
   const queued = useRef<Choice | null>(null);
   const saving = useRef(false);
   const client = useQueryClient();
+  const router = useRouter();
   useEffect(() => {
     // A refresh brings teammates' changes; one that left before this user's save landed is not news.
     if (saving.current) return;
@@ -45,28 +47,35 @@ export function StatusControl({ teamId, stepId, status }: Props) {
   const mutation = useMutation({
     mutationFn: async ({ next, expected }: { next: Choice; expected: StepStatus }) => {
       saving.current = true;
+      // A refresh already under way would land with the status from before this change.
+      await client.cancelQueries({ queryKey: stepStateKey(teamId, stepId) });
       const result = await setStepStatus({ teamId, stepId, status: next, expected });
       if (!result.ok) throw new StatusError(result.message ?? "The status was not saved.", result.current);
       return result.data!;
     },
     onSuccess: (result) => {
       confirmed.current = result.status;
+      client.setQueryData<StepLiveState>(stepStateKey(teamId, stepId), (old) =>
+        old ? { ...old, status: result.status, changed: result.changed ? { by: result.changedBy, at: new Date().toISOString() } : old.changed } : old,
+      );
     },
     onError: (error) => {
       queued.current = null;
       if (error instanceof StatusError && error.current) confirmed.current = error.current;
       setShown(confirmed.current);
     },
-    onSettled: async (): Promise<void> => {
+    onSettled: (): void => {
       const next = queued.current;
       queued.current = null;
       if (next && next !== confirmed.current) {
         mutation.mutate({ next, expected: confirmed.current });
         return;
       }
-      // Confirmed once the page's step state (who changed it, when) says so.
-      await client.refetchQueries({ queryKey: stepStateKey(teamId, stepId) });
       saving.current = false;
+      // Confirmed already; in the background, the server's own record of the change (its time, or a teammate's
+      // status after a conflict), and the rest of the page (history) with the browser's cache of other pages.
+      void client.invalidateQueries({ queryKey: stepStateKey(teamId, stepId) });
+      router.refresh();
     },
   });
 

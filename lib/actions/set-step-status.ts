@@ -6,12 +6,15 @@ import { ZSetStepStatus } from "@/lib/validations/progress";
 import type { ActionState } from "./action-state";
 import { defineAction } from "./define-action";
 
-export type SetStatusState = ActionState<SetStatusResult> & { current?: StepStatus };
+/** The result, with who made the change, so the page shows "Last changed by" without asking again. */
+export type StatusChange = SetStatusResult & { changedBy: string };
+export type SetStatusState = ActionState<StatusChange> & { current?: StepStatus };
 
 // Marks a step not started, in progress or done by hand for the actor's team; refuses if a teammate changed it first.
-export const setStepStatus = defineAction<typeof ZSetStepStatus, SetStatusResult, SetStatusState>({
+// No revalidation: re-rendering the whole step page inside the response was the slowest part of a change; the
+// control confirms from this result and refreshes the page in the background (components/step/status-control.tsx).
+export const setStepStatus = defineAction<typeof ZSetStepStatus, StatusChange, SetStatusState>({
   schema: ZSetStepStatus,
-  run: (actor, input) => recordStepStatus(actor, input),
-  revalidate: { path: "/plan", type: "layout" },
+  run: async (actor, input) => ({ ...(await recordStepStatus(actor, input)), changedBy: actor.name }),
   recover: (error) => (error instanceof StatusConflictError ? { ok: false, code: "CONFLICT", message: error.message, current: error.current.status } : undefined),
 });

@@ -1,9 +1,10 @@
 // Benchmark: a whole class against a running Daybook. Every user refreshes their step's state every
 // 5 s and opens a page every 30 s, for 60 s, with autocannon. Prints p50/p95/p99 and errors; asserts nothing.
 // Seed first (scripts/bench/cohort-seed.ts), then: BASE_URL=http://127.0.0.1:3000 node scripts/bench/cohort.mjs [teams=100] [seconds=60]
-// STATE_PATH sets the refresh request (default: the step page itself, until a step-state JSON route exists).
+// STATE_PATH sets the refresh request: the step page itself by default, or the step-state JSON route with
+// STATE_PATH=/api/teams/{team}/steps/{step}/state ({team} is each user's own team).
 import autocannon from "autocannon";
-import { signIn as signInOver } from "./sign-in.mjs";
+import { signIn as signInOver, teamIdOf } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) throw new Error("BASE_URL must be a loopback address");
@@ -25,13 +26,16 @@ for (let i = 0; i < users; i += 8) {
   cookies.push(...(await Promise.all(Array.from({ length: Math.min(8, users - i) }, (_, k) => signIn(`bench-${Math.floor((i + k) / 4)}-${(i + k) % 4}@daybook.local`)))));
 }
 
+const teamIds = statePath.includes("{team}") ? [] : null;
+if (teamIds) for (let i = 0; i < users; i += 4) teamIds.push(await teamIdOf(base, cookies[i]));
+
 // Each request goes out as the next user, round robin; a user's step is spread over the 40 steps.
 function rotating(paths) {
   let n = 0;
   return (request) => {
     const user = n++ % users;
     const step = `d${String((user % 20) + 1).padStart(2, "0")}-s${(user % 2) + 1}`;
-    const path = paths(n).replace("{step}", step);
+    const path = paths(n).replace("{step}", step).replace("{team}", teamIds?.[Math.floor(user / 4)] ?? "");
     return { ...request, path, headers: { ...request.headers, cookie: cookies[user] } };
   };
 }

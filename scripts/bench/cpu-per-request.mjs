@@ -1,8 +1,9 @@
 // Benchmark: server CPU time per request for the main pages, sequentially, read from /proc (user + system
 // time of the server process and its children). Other load on the machine hardly moves it, unlike latency.
-// Prints numbers; asserts nothing. Usage: BASE_URL=… SERVER_PID=<pid of next start> [BENCH_PATHS=/a,/b] node scripts/bench/cpu-per-request.mjs [requests=200]
+// Prints numbers; asserts nothing. {team} in a path is the student's team id.
+// Usage: BASE_URL=… SERVER_PID=<pid of next start> [BENCH_PATHS=/a,/b] node scripts/bench/cpu-per-request.mjs [requests=200]
 import fs from "node:fs";
-import { signIn } from "./sign-in.mjs";
+import { signIn, teamIdOf } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) throw new Error("BASE_URL must be a loopback address");
@@ -29,7 +30,8 @@ const cpuMs = () =>
 
 const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
 const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting", "/login"];
-for (const path of paths) {
+const teamId = paths.some((p) => p.includes("{team}")) ? await teamIdOf(base, cookie) : "";
+for (const path of paths.map((p) => p.replace("{team}", teamId))) {
   const headers = path === "/login" ? {} : { cookie, "accept-encoding": "gzip" };
   for (let i = 0; i < 60; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
   const before = cpuMs();

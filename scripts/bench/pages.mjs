@@ -1,6 +1,6 @@
 // Benchmark: server response times of the main pages for a signed-in student, against a running Daybook.
 // Prints numbers; asserts nothing. Usage: BASE_URL=http://127.0.0.1:3000 [BENCH_EMAIL=… BENCH_PATHS=/a,/b] node scripts/bench/pages.mjs [requests=200] [concurrency=8]
-import { signIn } from "./sign-in.mjs";
+import { signIn, teamIdOf } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const total = Number(process.argv[2] ?? 200);
@@ -30,4 +30,6 @@ async function measure(path, cookie) {
 
 const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
 const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting"];
-for (const path of paths) await measure(path, cookie);
+// {team} in a path is the student's own team id (for the step-state route: /api/teams/{team}/steps/d03-s1/state).
+const teamId = paths.some((p) => p.includes("{team}")) ? await teamIdOf(base, cookie) : "";
+for (const path of paths) await measure(path.replace("{team}", teamId), cookie);

@@ -14,3 +14,11 @@ export async function signIn(base, email, password = "daybook-demo") {
   if (!session.length) throw new Error(`sign-in failed for ${email} (HTTP ${res.status})`);
   return [...cookies, ...session].join("; ");
 }
+
+/** The signed-in student's team id, read from a step page (the background refresh's route needs it). */
+export async function teamIdOf(base, cookie) {
+  const html = await (await fetch(`${base}/plan/step/d01-s1`, { headers: { cookie } })).text();
+  const id = /\/api\/teams\/([a-z0-9]+)\/|teamId\\?":\\?"([a-z0-9]+)/.exec(html);
+  if (!id) throw new Error("no team id on the step page: is this user a student in a team?");
+  return id[1] ?? id[2];
+}
