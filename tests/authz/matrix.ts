@@ -299,6 +299,12 @@ export const MATRIX: Record<string, Row> = {
     anonymous: false,
     run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/engine/route.ts", { teamId: t.teamId, stepId: "d01-s1" }),
   },
+  // The step page's background refresh: a team's state for one step (the note's flag only to note readers).
+  "app/api/teams/[teamId]/steps/[stepId]/state/route.ts": {
+    allow: readers,
+    anonymous: false,
+    run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/state/route.ts", { teamId: t.teamId, stepId: "d01-s1" }),
+  },
   "app/api/teams/[teamId]/batches/[batchId]/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,
