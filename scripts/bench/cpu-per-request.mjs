@@ -33,7 +33,7 @@ const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/
 const teamId = paths.some((p) => p.includes("{team}")) ? await teamIdOf(base, cookie) : "";
 for (const path of paths.map((p) => p.replace("{team}", teamId))) {
   const headers = path === "/login" ? {} : { cookie, "accept-encoding": "gzip" };
-  for (let i = 0; i < 60; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
+  for (let i = 0; i < 200; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
   const before = cpuMs();
   let bytes = 0;
   let errors = 0;
