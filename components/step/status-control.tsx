@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { setStepStatus } from "@/lib/actions/set-step-status";
 import type { StepLiveState } from "@/lib/data/step-state";
@@ -36,7 +35,6 @@ export function StatusControl({ teamId, stepId, status }: Props) {
   const queued = useRef<Choice | null>(null);
   const saving = useRef(false);
   const client = useQueryClient();
-  const router = useRouter();
   useEffect(() => {
     // A refresh brings teammates' changes; one that left before this user's save landed is not news.
     if (saving.current) return;
@@ -72,10 +70,8 @@ export function StatusControl({ teamId, stepId, status }: Props) {
         return;
       }
       saving.current = false;
-      // Confirmed already; in the background, the server's own record of the change (its time, or a teammate's
-      // status after a conflict), and the rest of the page (history) with the browser's cache of other pages.
+      // Confirmed already; in the background, the server's own record of it (its time, or a teammate's status after a conflict).
       void client.invalidateQueries({ queryKey: stepStateKey(teamId, stepId) });
-      router.refresh();
     },
   });
 

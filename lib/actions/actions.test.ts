@@ -35,7 +35,7 @@ describe.each(TEST_BACKENDS)("server actions on $name", (backend) => {
     expect(await demo.client.stepProgress.count()).toBe(0);
   });
 
-  it("set-step-status: validates, refuses another team, records its own and says who changed it, without re-rendering the page", async () => {
+  it("set-step-status: validates, refuses another team, records its own, says who changed it and revalidates the plan", async () => {
     session.actor = await actorFor(demo.client, "alice@daybook.local");
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "day one", status: "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { stepId: ["Unknown step."] } });
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "VERIFIED" as "DONE_MANUAL" })).toMatchObject({ ok: false, fieldErrors: { status: [expect.any(String)] } });
@@ -43,8 +43,7 @@ describe.each(TEST_BACKENDS)("server actions on $name", (backend) => {
     expect(revalidatePath).not.toHaveBeenCalled();
 
     expect(await setStepStatus({ teamId: demo.atlas, stepId: "d01-s1", status: "DONE_MANUAL", expected: "NOT_STARTED" })).toEqual({ ok: true, data: { status: "DONE_MANUAL", changed: true, skippedSteps: [], changedBy: "Alice Atlas" } });
-    // The status control confirms from this result and refreshes the page in the background.
-    expect(revalidatePath).not.toHaveBeenCalled();
+    expect(revalidatePath).toHaveBeenCalledWith("/plan", "layout");
     expect(await demo.client.stepProgress.count({ where: { teamId: demo.borealis } })).toBe(0);
   });
 
