@@ -62,7 +62,7 @@ export function StatusControl({ teamId, stepId, status }: Props) {
       if (error instanceof StatusError && error.current) confirmed.current = error.current;
       setShown(confirmed.current);
     },
-    onSettled: (): void => {
+    onSettled: (_result, error): void => {
       const next = queued.current;
       queued.current = null;
       if (next && next !== confirmed.current) {
@@ -70,8 +70,8 @@ export function StatusControl({ teamId, stepId, status }: Props) {
         return;
       }
       saving.current = false;
-      // Confirmed already; in the background, the server's own record of it (its time, or a teammate's status after a conflict).
-      void client.invalidateQueries({ queryKey: stepStateKey(teamId, stepId) });
+      // A refusal (a teammate changed it first): who did and when, at once rather than at the next refresh.
+      if (error) void client.invalidateQueries({ queryKey: stepStateKey(teamId, stepId) });
     },
   });
 
