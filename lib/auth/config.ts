@@ -21,7 +21,7 @@ declare module "@auth/core/jwt" {
 // /api/pack/ checks a session or its own short-lived download token (the course pack's curl command).
 export const isPublic = (path: string) => path === "/login" || path.startsWith("/join/") || path === "/join" || path.startsWith("/invite/") || path.startsWith("/api/auth") || path.startsWith("/api/pack/");
 
-/** The part of the Auth.js config that needs no database: pages, session shape and the coarse redirect rule. */
+/** The part of the Auth.js config that needs no database: pages and the session's shape. The proxy redirects to /login with isPublic. */
 export const authConfig = {
   trustHost: true,
   secret: authSecret(),
@@ -37,14 +37,6 @@ export const authConfig = {
     },
   },
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname, search } = request.nextUrl;
-      if (isPublic(pathname) || auth?.user) return true;
-      // A relative callbackUrl: the sign-in page accepts only same-origin paths, and the host the user typed stays.
-      const login = new URL("/login", request.nextUrl);
-      if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
-      return Response.redirect(login);
-    },
     redirect({ url, baseUrl }) {
       return new URL(sameOriginPath(url, baseUrl), baseUrl).toString();
     },
