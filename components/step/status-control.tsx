@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { setStepStatus } from "@/lib/actions/set-step-status";
-import type { StepLiveState } from "@/lib/data/step-state";
 import type { StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 import { stepStateKey } from "./use-step-state";
@@ -26,7 +25,7 @@ type Props = { teamId: string; stepId: string; status: StepStatus };
 /**
  * Native radio buttons, so arrow keys move between the choices and focus stays on them while saving.
  * Choices made while a save is under way are queued: the last one is sent once the first is confirmed.
- * `status` is the step state the page keeps fresh; a confirmed save goes straight into that state.
+ * `status` is the step state the page keeps fresh.
  */
 export function StatusControl({ teamId, stepId, status }: Props) {
   const name = useId();
@@ -52,10 +51,8 @@ export function StatusControl({ teamId, stepId, status }: Props) {
       return result.data!;
     },
     onSuccess: (result) => {
+      // The page the action re-rendered brings who changed it and when (LiveStepStatus seeds the step state from it).
       confirmed.current = result.status;
-      client.setQueryData<StepLiveState>(stepStateKey(teamId, stepId), (old) =>
-        old ? { ...old, status: result.status, changed: result.changed ? { by: result.changedBy, at: new Date().toISOString() } : old.changed } : old,
-      );
     },
     onError: (error) => {
       queued.current = null;

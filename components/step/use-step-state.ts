@@ -36,9 +36,9 @@ export function useStepState(teamId: string, stepId: string, initial?: StepLiveS
  */
 export function useRefreshOnNewNote(teamId: string, stepId: string, knownVersion: number) {
   const router = useRouter();
-  const { data } = useStepState(teamId, stepId);
+  // Only the note's version: the editor around this hook re-renders when it moves, not on every status change.
+  const { data: latest } = useQuery({ queryKey: stepStateKey(teamId, stepId), queryFn: () => fetchStepState(teamId, stepId), select: (state) => state.note?.version, enabled: false });
   const refreshedFor = useRef(knownVersion);
-  const latest = data?.note?.version;
   useEffect(() => {
     if (latest === undefined || latest <= knownVersion || latest <= refreshedFor.current) return;
     refreshedFor.current = latest;
