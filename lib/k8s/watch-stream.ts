@@ -56,6 +56,8 @@ export async function watchStream(kc: KubeConfig, req: WatchStreamRequest): Prom
         return;
       }
       const lines = createInterface({ input: res, crlfDelay: Infinity });
+      // readline passes the response's errors on (a cut connection is "aborted"): without a listener they would crash the process.
+      lines.on("error", (error) => finish({ end: "failed", failure: toFailure(error) }));
       lines.on("line", (line) => {
         if (!line.trim() || settled) return;
         let event: RawWatchEvent;
