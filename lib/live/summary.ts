@@ -14,5 +14,5 @@ export function liveSummary(s: LiveSnapshot): LiveSummary {
     if (others === 0) return { tone: "pass", text: `Step ${s.stepNumber} now passes` };
     return { tone: "partial", text: `The checks Daybook watches pass; verify to run the other ${others}` };
   }
-  return { tone: "fail", text: `Live: ${passing} of ${plural(watched.length, "watched check")} ${passing === 1 ? "passes" : "pass"}` };
+  return { tone: "fail", text: `Live: ${passing} of ${plural(watched.length, "watched check")} pass` };
 }
