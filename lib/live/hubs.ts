@@ -1,4 +1,4 @@
-import type { K8sResult } from "@/lib/k8s/result";
+import { failure, type K8sResult } from "@/lib/k8s/result";
 import { shared, type Shared } from "./ref-count";
 import { StepHub, type StepInfo } from "./step-hub";
 import { TeamHub, type TeamCluster } from "./team-hub";
@@ -52,7 +52,10 @@ export class LiveHubs {
   private teamEntry(teamId: string): TeamEntry {
     let team = this.teams.get(teamId);
     if (!team) {
-      const hub = this.deps.connect(teamId).then((c) => (c.ok ? { ok: true as const, value: new TeamHub(c.value) } : c));
+      const hub = this.deps
+        .connect(teamId)
+        .then((c): K8sResult<TeamHub> => (c.ok ? { ok: true, value: new TeamHub(c.value) } : c))
+        .catch((error: unknown) => (console.error("[daybook] live connection failed", teamId, error), failure("unknown", "the team's cluster connection could not be opened.")));
       team = { hub, steps: new Map() };
       this.teams.set(teamId, team);
     }

@@ -94,6 +94,10 @@ export class StepHub {
         ...(problems.length ? { problem: `Daybook is reconnecting to the cluster, so this may be out of date (${problems.join("; ")}).` } : {}),
       };
       this.publish(this.latest);
+    } catch (error) {
+      // A bug here must not take the server down; the page says live state is unavailable and keeps its last state.
+      console.error("[daybook] live evaluation failed", this.step.id, error);
+      if (!this.stopped) this.publish({ ...(this.latest ?? { stepId: this.step.id, stepNumber: this.step.number, checks: [] }), at: new Date().toISOString(), problem: "Daybook could not evaluate this step live; Verify still works." });
     } finally {
       this.running = false;
       if (this.again && !this.stopped) {
