@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { CoreV1Api, type V1ConfigMap } from "@kubernetes/client-node";
 import yaml from "js-yaml";
@@ -63,6 +64,8 @@ test("[STUDENT] the step page follows the cluster: a kubectl apply behind its ba
   await expect(page.getByRole("region", { name: "On your cluster" }).getByText("Not verified yet.").first()).toBeVisible();
   await expect(page.getByText("No runs yet.")).toBeVisible();
   await shoot(page, info, "live-passing");
+  const axe = await new AxeBuilder({ page }).include("section[aria-labelledby=live-state-heading]").withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   await localKubeconfig()!.makeApiClient(CoreV1Api).deleteNamespacedConfigMap({ name: "ecommerce-frontend-config", namespace });
   await expect(status).toHaveText("Live: 2 of 3 watched checks pass", { timeout: 5_000 });
