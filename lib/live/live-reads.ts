@@ -10,6 +10,8 @@ export type WatchRef = { apiVersion: string; kind: string; namespace?: string };
 
 export const watchKey = (r: WatchRef) => `${r.apiVersion}|${r.kind}|${r.namespace ?? ""}`;
 export const DISCOVERY = "discovery";
+/** The reason of the failure a read gets when the team already has as many watches as its connection allows. */
+export const WATCH_LIMIT = "WatchLimit";
 
 /** Where live reads come from: watch caches (waiting for their first list) and discovery read once. */
 export interface LiveSource {
@@ -40,6 +42,7 @@ export function liveReads(team: TeamSettings, source: LiveSource, use: (key: str
     const result = await source.objects(ref);
     // Verify may still read what Daybook is not allowed to watch (a GET), so this check is Verify's.
     if (!result.ok && result.kind === "forbidden") throw new NotWatchable(`Daybook may not watch ${ref.kind} objects: ${result.message}`);
+    if (!result.ok && result.reason === WATCH_LIMIT) throw new NotWatchable(result.message);
     return result;
   };
   const reads: ClusterReads = {

@@ -5,7 +5,7 @@ import type { KubeObject } from "@/lib/k8s/types";
 import type { ServerVersion } from "@/lib/k8s/version";
 import type { ListWatchHandlers } from "@/lib/k8s/watch";
 import type { TeamSettings } from "@/lib/checks/types";
-import { DISCOVERY, watchKey, type LiveSource, type WatchRef } from "./live-reads";
+import { DISCOVERY, WATCH_LIMIT, watchKey, type LiveSource, type WatchRef } from "./live-reads";
 import { WatchCache } from "./watch-cache";
 
 /** What a team hub reads the cluster with; lib/live/cluster.ts builds it from the team's stored connection. */
@@ -24,6 +24,12 @@ export const CRDS: WatchRef = { apiVersion: "apiextensions.k8s.io/v1", kind: "Cu
 type Watched = { ref: WatchRef; cache: WatchCache; controller: AbortController; listeners: Set<() => void> };
 
 const FIRST_LIST_TIMEOUT_MS = 10_000;
+
+/**
+ * Each open watch holds one of the team connection's 16 keep-alive sockets (lib/k8s/client.ts) for minutes;
+ * at most this many leaves room for the lists and discovery. Beyond it, a check is Verify's.
+ */
+export const MAX_WATCHES = 12;
 
 /**
  * One team's watches, shared by every step page of the team that is open: one per (apiVersion, kind,
@@ -52,6 +58,7 @@ export class TeamHub implements LiveSource {
   listen(ref: WatchRef, listener: () => void): void {
     const key = watchKey(ref);
     let w = this.watches.get(key);
+    if (!w && this.watches.size >= MAX_WATCHES) return;
     if (!w) {
       const controller = new AbortController();
       const listeners = new Set<() => void>();
@@ -88,7 +95,7 @@ export class TeamHub implements LiveSource {
 
   async objects(ref: WatchRef): Promise<K8sResult<KubeObject[]>> {
     const w = this.watches.get(watchKey(ref));
-    if (!w) return failure("unknown", `Daybook is not watching ${ref.kind} objects.`);
+    if (!w) return failure("tooManyRequests", `Daybook already follows ${MAX_WATCHES} kinds of objects for this team`, { reason: WATCH_LIMIT });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_LIST_TIMEOUT_MS)));
     await Promise.race([w.cache.ready, late]);
