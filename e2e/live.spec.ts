@@ -31,7 +31,7 @@ async function kubectlApplyConfigMaps() {
   }
 }
 
-const live = (page: Page) => page.getByRole("region", { name: "Live on your cluster" });
+const live = (page: Page) => page.getByRole("region", { name: "Live from your cluster" });
 
 async function shoot(page: Page, info: TestInfo, name: string) {
   for (const [label, viewport] of [["laptop", { width: 1366, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {

@@ -47,7 +47,7 @@ export function LiveState({ teamId, stepId }: { teamId: string; stepId: string }
     <section aria-labelledby="live-state-heading">
       <Card className="space-y-3 p-5 sm:p-6">
         <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-          <h2 id="live-state-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">Live on your cluster</h2>
+          <h2 id="live-state-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">Live from your cluster</h2>
           <span className="text-xs text-slate-600">
             {CONNECTION[connection]}
             {snapshot && connection === "open" ? ` · read at ${time(snapshot.at)}` : ""}
