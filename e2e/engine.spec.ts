@@ -60,7 +60,7 @@ test("[STUDENT] connects the local cluster, previews and applies Days 1–3, see
   await openStep(page, "d01-s2");
   // Verify first: nothing is applied yet, and the failure says what was expected and what was found.
   await verifyAndSee(page, /1 failed|2 failed|3 failed/);
-  await expect(page.getByText(`namespace ${namespace} not found`)).toBeVisible();
+  await expect(panel(page).getByText(`namespace ${namespace} not found`)).toBeVisible();
   await page.getByRole("button", { name: "Preview changes" }).click();
   await expect(panel(page).getByText("3 would be created, 0 would be changed, 0 unchanged")).toBeVisible({ timeout: 60_000 });
   await expect(panel(page).getByText(`Namespace/${namespace}`)).toBeVisible();
@@ -125,7 +125,7 @@ test("[STUDENT] re-verify all marks a step broken behind Daybook's back as regre
   await expect(page.getByRole("status").filter({ hasText: /Re-checking \d+ steps|Starting: \d+ steps|\d+ of \d+ steps/ })).toBeVisible();
   await openStep(page, "d02-s1");
   await expect(page.getByText("Regressed").first()).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByText("missing DATABASE_HOST")).toBeVisible();
+  await expect(panel(page).getByText("missing DATABASE_HOST").first()).toBeVisible();
   const failed = panel(page).getByRole("listitem").filter({ hasText: "missing DATABASE_HOST" }).first();
   await failed.getByText(/^Evidence/).first().click();
   await expect(failed.getByText("DATABASE_HOST").first()).toBeVisible();

@@ -59,6 +59,9 @@ test("[STUDENT] changing only the blocked reason can be saved", async ({ page })
 
 test("[STUDENT] a status a teammate already changed is not overwritten from a stale page", async ({ browser, baseURL }) => {
   const bea = await teammate(browser, baseURL, "bea@daybook.local", "/plan/step/d10-s1");
+  // A page that has not caught up yet: Bea's background refresh (every 5 s) never answers, so however long Bo's
+  // sign-in takes, her page still shows the old status when she clicks.
+  await bea.page.route("**/api/teams/*/steps/*/state", () => undefined);
   const bo = await teammate(browser, baseURL, "bo@daybook.local", "/plan/step/d10-s1");
 
   await bo.page.getByRole("radio", { name: "Done" }).click();

@@ -22,11 +22,16 @@ export type ReadsOptions = {
   onRequest?: (what: string) => void;
   /** Where load tests find their measurement (lib/runs/load-run.ts). */
   loadOutcome?: LoadOutcomeLookup;
+  /** Shares reads with other runs of the same moment (the steps of one re-verify all). */
+  memo?: ReadMemo;
 };
 
-/** ClusterReads over one cluster client: every read is shared within the run (and its promise reused). */
+/** Reads in flight or done, by what was asked: one list of a kind, namespace and selector serves everyone. */
+export type ReadMemo = Map<string, Promise<unknown>>;
+
+/** ClusterReads over one cluster client: every read is shared within the run, or the memo given (and its promise reused). */
 export function clusterReads(kc: KubeConfig, options: ReadsOptions): ClusterReads {
-  const memo = new Map<string, Promise<unknown>>();
+  const memo: ReadMemo = options.memo ?? new Map();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     let hit = memo.get(key) as Promise<T> | undefined;
     if (!hit) {
@@ -65,7 +70,7 @@ export function clusterReads(kc: KubeConfig, options: ReadsOptions): ClusterRead
       return restJson<KubeObject>(kc, { method: "POST", path: p.value.path, query: { dryRun: "All", fieldValidation: "Strict" }, body: obj });
     },
     fetchUrl: (url, timeoutMs, hostHeader) => once(`url:${url}:${hostHeader ?? ""}`, () => options.fetchUrl(url, timeoutMs, hostHeader)),
-    fresh: () => clusterReads(kc, options),
+    fresh: () => clusterReads(kc, { ...options, memo: undefined }),
     loadOutcome: (checkId) => options.loadOutcome?.(checkId) ?? Promise.resolve(undefined),
   };
   return reads;

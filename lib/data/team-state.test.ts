@@ -30,6 +30,12 @@ describe.each(TEST_BACKENDS)("a team's plan state on $name", (backend) => {
     expect(theirs.blocked.size).toBe(0);
   });
 
+  it("keeps a status no person set (a verdict of a run nobody started) as Daybook's", async () => {
+    await demo.client.stepProgress.create({ data: { teamId: demo.atlas, stepId: "d03-s1", status: "VERIFIED", updatedById: null } });
+    const state = (await getTeamPlanState(await actorFor(demo.client, "alice@daybook.local"), demo.atlas)).states.get("d03-s1");
+    expect(state).toMatchObject({ status: "VERIFIED", updatedBy: "Daybook" });
+  });
+
   it("refuses another team, and knows each relation and the names", async () => {
     const bea = await actorFor(demo.client, "bea@daybook.local");
     await expect(getTeamPlanState(bea, demo.atlas)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -16,10 +16,11 @@ export type TeamPlanState = { states: Map<string, StepState>; blocked: Set<strin
 export async function getTeamPlanState(actor: Actor, teamId: string): Promise<TeamPlanState> {
   await authorizeTeam(actor, "progress.read", teamId);
   const seesNotes = can(actor.role, "note.read", await relationsToTeam(actor, teamId));
-  // One round trip over the (teamId, stepId) keys of StepProgress and StepNote.
+  // One round trip over the (teamId, stepId) keys of StepProgress and StepNote. A status nobody set by hand (a
+  // run that no person started) is Daybook's.
   const rows = await (await getDb()).$queryRaw<{ stepId: string; status: StepStatus | null; updatedAt: Date | null; updatedBy: string | null }[]>`
-    SELECT p."stepId", p."status"::text AS "status", p."updatedAt", u."name" AS "updatedBy"
-    FROM "StepProgress" p JOIN "User" u ON u."id" = p."updatedById"
+    SELECT p."stepId", p."status"::text AS "status", p."updatedAt", COALESCE(u."name", 'Daybook') AS "updatedBy"
+    FROM "StepProgress" p LEFT JOIN "User" u ON u."id" = p."updatedById"
     WHERE p."teamId" = ${teamId}
     UNION ALL
     SELECT n."stepId", NULL, NULL, NULL FROM "StepNote" n WHERE n."teamId" = ${teamId} AND n."blocked"`;

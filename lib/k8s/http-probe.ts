@@ -1,5 +1,6 @@
 import "server-only";
 import http from "node:http";
+import net from "node:net";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { openPortForward, type PortForwardRequest } from "./port-forward";
 import { failure, ok, type K8sResult } from "./result";
@@ -7,10 +8,10 @@ import { failure, ok, type K8sResult } from "./result";
 export type HttpProbe = PortForwardRequest & { path: string; timeoutMs?: number; maxBodyBytes?: number };
 export type HttpAnswer = { status: number; headers: Record<string, string>; body: string; latencyMs: number; truncated: boolean };
 
-function get(url: string, timeoutMs: number, maxBytes: number): Promise<HttpAnswer> {
+function get(url: string, socket: net.Socket, timeoutMs: number, maxBytes: number): Promise<HttpAnswer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { timeout: timeoutMs, headers: { "user-agent": "daybook-check" } }, (res) => {
+    const req = http.get(url, { timeout: timeoutMs, headers: { "user-agent": "daybook-check", connection: "close" }, createConnection: () => socket }, (res) => {
       const chunks: Buffer[] = [];
       let bytes = 0;
       let truncated = false;
@@ -35,12 +36,30 @@ function get(url: string, timeoutMs: number, maxBytes: number): Promise<HttpAnsw
   });
 }
 
+function connected(url: string, timeoutMs: number): Promise<net.Socket> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port), timeout: timeoutMs });
+    socket.once("connect", () => {
+      socket.setTimeout(0);
+      // A tunnel that fails closes the socket; the request then reports it, and no error goes unheard meanwhile.
+      socket.on("error", () => undefined);
+      resolve(socket);
+    });
+    socket.once("timeout", () => socket.destroy(new Error("timed out")));
+    socket.once("error", reject);
+  });
+}
+
 /** `kubectl port-forward pod/P L:PORT` + `curl localhost:L/PATH`: one GET through a fresh port-forward. */
 export async function httpGetThroughPod(kc: KubeConfig, probe: HttpProbe): Promise<K8sResult<HttpAnswer>> {
   const forward = await openPortForward(kc, probe);
   if (!forward.ok) return forward;
   try {
-    return ok(await get(`${forward.value.url}${probe.path}`, probe.timeoutMs ?? 10_000, probe.maxBodyBytes ?? 64 * 1024));
+    const socket = await connected(forward.value.url, probe.timeoutMs ?? 10_000);
+    // The answer is timed from the request, once the tunnel is open: the workload's latency, not Daybook's set-up.
+    await forward.value.tunnelReady(socket.localPort!);
+    return ok(await get(`${forward.value.url}${probe.path}`, socket, probe.timeoutMs ?? 10_000, probe.maxBodyBytes ?? 64 * 1024));
   } catch (error) {
     const why = forward.value.lastFailure();
     if (why) return why;

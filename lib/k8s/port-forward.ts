@@ -15,7 +15,20 @@ export type OpenPortForward = {
   lastFailure(): K8sFailure | undefined;
   /** Connections open now, and the most that were open at once (a load test's concurrency). */
   connections(): { open: number; peak: number };
+  /**
+   * Settles when the tunnel of the connection made from `localPort` is open through the API server (or has
+   * failed), so a probe can time the workload's answer the way curl after `kubectl port-forward` does:
+   * without setting up the tunnel.
+   */
+  tunnelReady(localPort: number): Promise<void>;
   close(): Promise<void>;
+};
+
+type Deferred = { promise: Promise<void>; resolve: () => void };
+const deferred = (): Deferred => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 };
 
 /**
@@ -26,10 +39,19 @@ export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): 
   let last: K8sFailure | undefined;
   const sockets = new Set<net.Socket>();
   let peak = 0;
+  // By the client's port: either side may come first (the client sees "connect" before the server's accept runs).
+  const tunnels = new Map<number, Deferred>();
+  const tunnel = (port: number) => tunnels.get(port) ?? tunnels.set(port, deferred()).get(port)!;
   const server = net.createServer((socket) => {
+    const clientPort = socket.remotePort ?? 0;
+    const opened = tunnel(clientPort);
     sockets.add(socket);
     peak = Math.max(peak, sockets.size);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      opened.resolve();
+      tunnels.delete(clientPort);
+    });
     // A client that closed its end before the pod's answer arrived: the write fails (EPIPE), which
     // without a listener would be an uncaught exception of the whole server.
     socket.on("error", () => socket.destroy());
@@ -45,10 +67,12 @@ export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): 
       .then((ws) => {
         ws.on("close", () => socket.end());
         socket.on("close", () => ws.close());
+        opened.resolve();
       })
       .catch((error: unknown) => {
         last = explainUpgradeFailure(error, req);
         socket.destroy();
+        opened.resolve();
       });
   });
   try {
@@ -64,6 +88,7 @@ export async function openPortForward(kc: KubeConfig, req: PortForwardRequest): 
     url: `http://127.0.0.1:${port}`,
     lastFailure: () => last,
     connections: () => ({ open: sockets.size, peak }),
+    tunnelReady: (localPort) => tunnel(localPort).promise,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -89,7 +89,8 @@ async function start(settings: WorkerSettings): Promise<RunningWorker> {
   };
   // pg-boss runs one job at a time per loop: `concurrency` loops take that many jobs at once.
   for (let i = 0; i < settings.concurrency; i++) await loop<RunJob>(RUN_QUEUE, (job) => workRunJob(job, id, hold));
-  await loop<BatchJob>(BATCH_QUEUE, workBatchJob);
+  // A re-verify all runs its steps on the worker that takes it: as many at once as single runs.
+  for (let i = 0; i < Math.max(1, settings.concurrency); i++) await loop<BatchJob>(BATCH_QUEUE, (job) => workBatchJob(job, id, hold));
   globalForWorker.daybookWorkerLoops = loops;
 
   let beats = 0;

@@ -5,51 +5,52 @@ import type { Step } from "@/lib/course/schema";
 import { getDb } from "@/lib/db/prisma";
 import { prismaExecutor } from "@/lib/db/queue-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { BATCH_QUEUE, getBoss, RUN_QUEUE, type BatchJob } from "@/lib/queue/boss";
+import { BATCH_QUEUE, getBoss, type BatchJob } from "@/lib/queue/boss";
 import { runPolicy } from "@/lib/queue/policy";
 import { appendAudit } from "@/lib/audit/append";
-import { LAUNCH_TX, openedEvent, QUEUED_SUMMARY } from "./store";
+import { workBatchChildren, type HoldRun } from "./run-job";
+import { LAUNCH_TX, openedEvent, type TakenRun } from "./store";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** Re-verify all, as asked for: one parent job on the queue, which starts the children on a worker. */
-export async function enqueueBatch(teamId: string, steps: Step[], actorId: string | null): Promise<string> {
+export async function enqueueBatch(teamId: string, steps: Step[], actorId: string | null, opts: { settleScale?: number } = {}): Promise<string> {
   const db = await getDb();
   const boss = await getBoss();
   const policy = runPolicy({ kind: "REVERIFY_ALL" });
   return db.$transaction(async (tx) => {
-    const batch = await tx.runBatch.create({ data: { teamId, startedById: actorId, stepIds: json(steps.map((s) => s.id)), jobId: randomUUID() }, select: { id: true, jobId: true } });
+    const batch = await tx.runBatch.create({ data: { teamId, startedById: actorId, stepIds: json(steps.map((s) => s.id)), jobId: randomUUID(), settleScale: opts.settleScale }, select: { id: true, jobId: true } });
     await boss.send(BATCH_QUEUE, { batchId: batch.id } satisfies BatchJob, { id: batch.jobId!, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: 60, db: prismaExecutor(tx) });
     return batch.id;
   }, LAUNCH_TX);
 }
 
 /**
- * The parent job: one VERIFY run per step, each a job of its own that any worker may take, all created
- * in one transaction with the batch's total, so its progress ("23 of 31 steps") never runs ahead of it.
- * A step that already has an active run is left to that run. Run again after a crash, it adds nothing.
+ * The parent job: one VERIFY run per step, all created in one transaction with the batch's total, so its
+ * progress ("23 of 31 steps") never runs ahead of it, and taken by this worker at once: it runs them
+ * together over shared reads (workBatchChildren). A step that already has an active run is left to that
+ * run. Run again after a crash, it adds nothing; the children a dead worker held get jobs of their own.
  */
-export async function workBatchJob({ batchId }: BatchJob): Promise<void> {
+export async function workBatchJob({ batchId }: BatchJob, workerId: string, hold: HoldRun): Promise<void> {
   const db = await getDb();
-  const boss = await getBoss();
   const batch = await db.runBatch.findUnique({ where: { id: batchId } });
   if (!batch || batch.total > 0 || batch.finishedAt) return;
   const course = loadCourse();
   const steps = (batch.stepIds as string[]).map((id) => findStep(course, id)).filter((s): s is Step => s !== undefined);
-  await db.$transaction(async (tx) => {
+  const children = await db.$transaction(async (tx) => {
     const active = new Set((await tx.run.findMany({ where: { teamId: batch.teamId, status: "RUNNING" }, select: { stepId: true } })).map((r) => r.stepId));
-    const opened: Parameters<typeof openedEvent>[0][] = [];
+    const taken: TakenRun[] = [];
     for (const step of steps.filter((s) => !active.has(s.id))) {
-      const policy = runPolicy({ kind: "VERIFY", step });
-      const jobId = randomUUID();
-      const run = await tx.run.create({ data: { teamId: batch.teamId, stepId: step.id, kind: "VERIFY", startedById: batch.startedById, batchId, jobId, activeKey: `${batch.teamId}:${step.id}`, summary: QUEUED_SUMMARY, results: json({ type: "verify", checks: [] }) }, select: { id: true } });
-      await boss.send(RUN_QUEUE, { runId: run.id }, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db: prismaExecutor(tx) });
-      opened.push({ id: run.id, teamId: batch.teamId, stepId: step.id, kind: "VERIFY", startedById: batch.startedById, batchId });
+      // The job id is reserved, not sent: the child gets a job of its own only if this worker lets go of it.
+      const run = await tx.run.create({ data: { teamId: batch.teamId, stepId: step.id, kind: "VERIFY", startedById: batch.startedById, batchId, jobId: randomUUID(), workerId, attempt: 1, workStartedAt: new Date(), activeKey: `${batch.teamId}:${step.id}`, summary: "Running.", results: json({ type: "verify", checks: [] }) }, select: { id: true } });
+      taken.push({ lease: { runId: run.id, attempt: 1, workerId }, run: { id: run.id, teamId: batch.teamId, stepId: step.id, kind: "VERIFY", operationId: null, startedById: batch.startedById, batchId, cancelRequested: false, previousAttempts: 0 } });
     }
-    const total = opened.length;
+    const total = taken.length;
     await tx.runBatch.update({ where: { id: batchId }, data: { total, ...(total === 0 ? { finishedAt: new Date() } : {}) } });
-    for (const run of opened) await appendAudit(tx, openedEvent(run));
-  });
+    for (const { run } of taken) await appendAudit(tx, openedEvent({ ...run, operationId: undefined }));
+    return taken;
+  }, LAUNCH_TX);
+  await workBatchChildren(children, batch.teamId, workerId, hold, batch.settleScale ?? undefined);
 }
 
 export type BatchProgress = { batchId: string; total: number; done: number; failed: number; finished: boolean; summary: string };

@@ -1,6 +1,6 @@
 import "server-only";
 import { prepareCheck } from "@/lib/checks/prepare";
-import { clusterReads } from "@/lib/checks/reads";
+import { clusterReads, type ReadMemo } from "@/lib/checks/reads";
 import { runChecks } from "@/lib/checks/run-checks";
 import { readSuites } from "@/lib/checks/suites";
 import type { CheckResult } from "@/lib/checks/types";
@@ -40,15 +40,15 @@ export async function applyStep(conn: TeamConnection, step: Step, opts: { dryRun
   return { type: "apply", dryRun: opts.dryRun, force: opts.force, objects: outcomes.map(summarizeObject) };
 }
 
-export const readsFor = (conn: TeamConnection, loadOutcome?: LoadOutcomeLookup) =>
-  clusterReads(conn.kc, { team: conn.settings, fetchUrl: (url, timeoutMs, host) => fetchPublicUrl(url, clusterSettings().addressPolicy, timeoutMs, host), loadOutcome });
+export const readsFor = (conn: TeamConnection, loadOutcome?: LoadOutcomeLookup, memo?: ReadMemo) =>
+  clusterReads(conn.kc, { team: conn.settings, fetchUrl: (url, timeoutMs, host) => fetchPublicUrl(url, clusterSettings().addressPolicy, timeoutMs, host), loadOutcome, memo });
 
 const onceAlreadyPassed = (c: Check, passedBefore: ReadonlySet<string>) => c.observe === "once" && passedBefore.has(c.id);
 
 /** Runs the step's automated checks; a "once" check that passed before is not asked again. */
-export async function verifyStep(conn: TeamConnection, step: Step, opts: { passedBefore: ReadonlySet<string>; settleScale?: number; onResult?: (r: CheckResult) => void; signal?: AbortSignal; loadOutcome?: LoadOutcomeLookup }): Promise<VerifyResults> {
+export async function verifyStep(conn: TeamConnection, step: Step, opts: { passedBefore: ReadonlySet<string>; settleScale?: number; onResult?: (r: CheckResult) => void; signal?: AbortSignal; loadOutcome?: LoadOutcomeLookup; memo?: ReadMemo }): Promise<VerifyResults> {
   const checks = step.checks.filter((c) => c.kind !== "manual" && !onceAlreadyPassed(c, opts.passedBefore)).map((c) => prepareCheck(c, conn.settings));
-  const results = await runChecks(readsFor(conn, opts.loadOutcome), checks, { suites: readSuites(defaultCourseDir()), settleScale: opts.settleScale, onResult: opts.onResult, signal: opts.signal });
+  const results = await runChecks(readsFor(conn, opts.loadOutcome, opts.memo), checks, { suites: readSuites(defaultCourseDir()), settleScale: opts.settleScale, onResult: opts.onResult, signal: opts.signal });
   return { type: "verify", checks: results };
 }
 

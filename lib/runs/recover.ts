@@ -7,7 +7,7 @@ import { prismaExecutor } from "@/lib/db/queue-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getBoss, RUN_QUEUE } from "@/lib/queue/boss";
 import { runPolicy } from "@/lib/queue/policy";
-import { closeUnheldRun, releaseRun } from "./store";
+import { closeUnheldRun, requeueRun } from "./store";
 import { interruptedSummary } from "./summaries";
 import type { RunResults } from "./types";
 
@@ -63,7 +63,7 @@ export async function recoverAbandonedRuns(staleMs: number, self?: string): Prom
     const policy = runPolicy({ kind: run.kind, step: findStep(loadCourse(), run.stepId) });
     const why = run.jobId ? `the worker running it (${run.workerId}) stopped` : "the server restarted while this run was in progress";
     if (policy.onLost === "retry" && run.jobId && run.workerId) {
-      if (await releaseRun(run.id, run.workerId, `Waiting for another worker: ${why}.`, failJob(run.jobId, why))) result.retried++;
+      if (await requeueRun(run.id, run.workerId, `Waiting for another worker: ${why}.`)) result.retried++;
       continue;
     }
     const results = run.results as unknown as RunResults;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ReadMemo } from "@/lib/checks/reads";
 import type { CheckResult } from "@/lib/checks/types";
 import { getDb } from "@/lib/db/prisma";
 import { findStep, loadCourse } from "@/lib/course/load";
@@ -8,11 +9,11 @@ import { serverVersion } from "@/lib/k8s/version";
 import type { RunJob } from "@/lib/queue/boss";
 import { runPolicy, type RunPolicy } from "@/lib/queue/policy";
 import { openTeamConnection, type TeamConnection } from "./connection";
-import { applyStep, operateStep, verifyStep } from "./execute";
+import { applyStep, operateStep, readsFor, verifyStep } from "./execute";
 import { priorObservations } from "./history";
 import { executeLoadRun, initialLoadResults, latestLoadOutcomes, type LoadRunSink } from "./load-run";
 import { recordRunVerdict } from "./step-status";
-import { closeRun, LeaseLost, releaseRun, saveProgress, takeRun, type Lease } from "./store";
+import { closeRun, LeaseLost, releaseRun, requeueRun, saveProgress, takeRun, type Lease, type TakenRun } from "./store";
 import type { ApplyResults, RunResults, VerifyResults } from "./types";
 import { interruptedSummary } from "./summaries";
 import { stepVerdict } from "./verdict";
@@ -48,7 +49,7 @@ function applySummary(r: ApplyResults): { status: "PASSED" | "FAILED"; summary: 
   return { status: "FAILED", summary: `${failed.length} ${r.dryRun ? "would fail" : "failed"} (${failed.map((f) => f.ref).join(", ")})${applied}` };
 }
 
-type Attempt = { lease: Lease; kind: RunKind; teamId: string; step: Step; actorId: string | null; job: RunJob; conn: TeamConnection; signal: AbortSignal; policy: RunPolicy };
+type Attempt = { lease: Lease; kind: RunKind; teamId: string; step: Step; actorId: string | null; job: RunJob; conn: TeamConnection; signal: AbortSignal; policy: RunPolicy; memo?: ReadMemo };
 
 type Outcome = Parameters<typeof closeRun>[1];
 
@@ -73,7 +74,8 @@ async function conclude(a: Attempt, outcome: Outcome, verdict?: Parameters<typeo
 }
 
 async function execute(a: Attempt): Promise<void> {
-  const version = await serverVersion(a.conn.kc);
+  // A re-verify all's children ask the server's version once between them.
+  const version = await (a.memo ? readsFor(a.conn, undefined, a.memo).version() : serverVersion(a.conn.kc));
   const serverVersionText = version.ok ? version.value.gitVersion : undefined;
   if (a.kind === "PREVIEW" || a.kind === "APPLY") {
     const results = await applyStep(a.conn, a.step, { dryRun: a.kind === "PREVIEW", force: a.job.force ?? false });
@@ -99,7 +101,9 @@ async function execute(a: Attempt): Promise<void> {
     settleScale: a.job.settleScale,
     signal: stop.signal,
     loadOutcome: await latestLoadOutcomes(a.teamId, a.step.id),
-    onResult: (r) => {
+    memo: a.memo,
+    // A re-verify all's child reports progress as a step done; a single verification check by check.
+    onResult: a.memo ? undefined : (r) => {
       seen.push(r);
       const progress: VerifyResults = { type: "verify", checks: [...seen] };
       saving = saving.then(() => saveProgress(a.lease, progress, `${seen.length} checks done`)).catch((error: unknown) => {
@@ -135,17 +139,13 @@ async function executeLoad(a: Attempt, serverVersionText: string | undefined): P
 
 const stepOf = (stepId: string): Step | undefined => findStep(loadCourse(), stepId);
 
-/**
- * Runs one job of the run queue on this worker. Returns normally when the job is done with (finished,
- * cancelled, or no longer this worker's); throws Checkpointed when pg-boss should give it to another worker.
- */
-export async function workRunJob(job: RunJob, workerId: string, hold: HoldRun): Promise<void> {
-  const peek = await takeRunFor(job, workerId);
-  if (!peek) return;
-  const { taken, step, policy } = peek;
+/** What one attempt needs besides its run: the team's connection, and for a re-verify all's child the batch's shared reads. */
+type Carry = { taken: TakenRun; step: Step | undefined; policy: RunPolicy; job: RunJob; workerId: string; hold: HoldRun; conn: Awaited<ReturnType<typeof openTeamConnection>>; memo?: ReadMemo; handBack: (lease: Lease) => Promise<void> };
+
+/** Runs one attempt of a run this worker has taken, and closes it (or hands it back on shutdown). */
+async function carryOut({ taken, step, policy, job, hold, conn, memo, handBack }: Carry): Promise<void> {
   const { lease, run } = taken;
   const held = hold(lease.runId, policy);
-  const conn = await openTeamConnection(run.teamId);
   try {
     if (run.cancelRequested) {
       await closeRun(lease, { status: "CANCELLED", summary: "Cancelled before it started.", results: freshResults(run.kind, job, step) });
@@ -159,17 +159,57 @@ export async function workRunJob(job: RunJob, workerId: string, hold: HoldRun): 
       await closeRun(lease, { status: "ERROR", summary: conn.message, results: freshResults(run.kind, job, step) });
       return;
     }
-    await execute({ lease, kind: run.kind, teamId: run.teamId, step, actorId: run.startedById, job, conn: conn.value, signal: held.signal, policy });
+    await execute({ lease, kind: run.kind, teamId: run.teamId, step, actorId: run.startedById, job, conn: conn.value, signal: held.signal, policy, memo });
   } catch (error) {
     if (error instanceof LeaseLost) return;
-    if (error instanceof Checkpointed) {
-      await releaseRun(lease.runId, workerId, "Waiting for another worker: the one running it was shut down.");
-      throw error;
-    }
+    if (error instanceof Checkpointed) return handBack(lease);
     console.error("[daybook] run failed", lease.runId, error);
     await closeRun(lease, { status: "ERROR", summary: `Daybook could not finish this run: ${error instanceof Error ? error.message : String(error)}`, results: freshResults(run.kind, job, step) }).catch(() => undefined);
   } finally {
     held.release();
+  }
+}
+
+const HANDED_BACK = "Waiting for another worker: the one running it was shut down.";
+
+/**
+ * Runs one job of the run queue on this worker. Returns normally when the job is done with (finished,
+ * cancelled, or no longer this worker's); throws Checkpointed when pg-boss should give it to another worker.
+ */
+export async function workRunJob(job: RunJob, workerId: string, hold: HoldRun): Promise<void> {
+  const peek = await takeRunFor(job, workerId);
+  if (!peek) return;
+  const conn = await openTeamConnection(peek.taken.run.teamId);
+  try {
+    await carryOut({
+      ...peek, job, workerId, hold, conn,
+      handBack: async (lease) => {
+        await releaseRun(lease.runId, workerId, HANDED_BACK);
+        throw new Checkpointed();
+      },
+    });
+  } finally {
+    if (conn.ok) conn.value.kc.close();
+  }
+}
+
+/**
+ * Re-verify all's children, taken by the parent's worker at creation and run here together over one
+ * connection and one set of reads (the steps read the same Deployments, Pods and Services at the same
+ * moment). A child handed back on shutdown, or left by a worker that died, gets a job of its own
+ * (requeueRun), so any worker finishes it as it would any verification.
+ */
+export async function workBatchChildren(children: TakenRun[], teamId: string, workerId: string, hold: HoldRun, settleScale?: number): Promise<void> {
+  const conn = await openTeamConnection(teamId);
+  const memo: ReadMemo = new Map();
+  try {
+    await Promise.all(
+      children.map((taken) => {
+        const step = stepOf(taken.run.stepId);
+        return carryOut({ taken, step, policy: runPolicy({ kind: "VERIFY", step }), job: { runId: taken.lease.runId, settleScale }, workerId, hold, conn, memo, handBack: (lease) => requeueRun(lease.runId, workerId, HANDED_BACK).then(() => undefined) });
+      }),
+    );
+  } finally {
     if (conn.ok) conn.value.kc.close();
   }
 }

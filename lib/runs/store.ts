@@ -7,7 +7,8 @@ import { isUniqueViolation } from "@/lib/data/db-errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { AuditInput } from "@/lib/audit/types";
 import { getBoss, RUN_QUEUE, type RunJob } from "@/lib/queue/boss";
-import type { RunPolicy } from "@/lib/queue/policy";
+import { runPolicy, type RunPolicy } from "@/lib/queue/policy";
+import { findStep, loadCourse } from "@/lib/course/load";
 import { emitRunClosed } from "./run-events";
 import type { RunResults } from "./types";
 
@@ -162,3 +163,25 @@ export async function releaseRun(runId: string, heldBy: string, summary: string,
     return true;
   });
 }
+
+/**
+ * Gives a run back to the queue for another worker (its own worker was shut down or died): its job is
+ * failed, so pg-boss gives it out again, or, for a run that never had a job of its own (a re-verify all's
+ * child, which the parent's worker runs), the job reserved for it is sent now.
+ */
+export async function requeueRun(runId: string, heldBy: string, summary: string): Promise<boolean> {
+  const db = await getDb();
+  const run = await db.run.findUnique({ where: { id: runId }, select: { jobId: true, kind: true, stepId: true, batchId: true } });
+  if (!run?.jobId) return false;
+  const batch = run.batchId ? await db.runBatch.findUnique({ where: { id: run.batchId }, select: { settleScale: true } }) : null;
+  const jobId = run.jobId;
+  const boss = await getBoss();
+  const job = await boss.getJobById(RUN_QUEUE, jobId, { includeArchive: true });
+  return releaseRun(runId, heldBy, summary, async (tx) => {
+    const db = prismaExecutor(tx);
+    if (job) return boss.fail(RUN_QUEUE, jobId, { message: summary }, { db });
+    const policy = runPolicy({ kind: run.kind, step: findStep(loadCourse(), run.stepId) });
+    return boss.send(RUN_QUEUE, { runId, settleScale: batch?.settleScale ?? undefined } satisfies RunJob, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db });
+  });
+}
+

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/prisma";
-import { onRunClosed } from "./run-events";
+import { onAnyRunClosed, onRunClosed } from "./run-events";
 
 /**
  * Resolves when the run is no longer running, whichever worker ran it: at once when it closed in this
@@ -43,7 +43,15 @@ export function waitForBatch(batchId: string, everyMs = 250): PromiseLike<void> 
     for (;;) {
       const batch = await db.runBatch.findUnique({ where: { id: batchId }, select: { finishedAt: true } });
       if (!batch || batch.finishedAt) return;
-      await new Promise((resolve) => setTimeout(resolve, everyMs));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, everyMs);
+        const off = onAnyRunClosed(done);
+        function done() {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      });
     }
   };
   return {

@@ -305,6 +305,11 @@ export const MATRIX: Record<string, Row> = {
     anonymous: false,
     run: (t, { route }) => route("app/api/teams/[teamId]/steps/[stepId]/state/route.ts", { teamId: t.teamId, stepId: "d01-s1" }),
   },
+  "app/api/teams/[teamId]/steps/[stepId]/live/route.ts": {
+    allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
+    anonymous: false,
+    run: (t, { routePastAuth }) => routePastAuth("app/api/teams/[teamId]/steps/[stepId]/live/route.ts", { teamId: t.teamId, stepId: "d02-s1" }),
+  },
   "app/api/teams/[teamId]/batches/[batchId]/route.ts": {
     allow: { STUDENT: OWN_TEAM, INSTRUCTOR: OWN_COHORT, STAKEHOLDER: NONE },
     anonymous: false,

@@ -9,7 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { allSteps, findStep, loadCourse } from "@/lib/course/load";
 import type { Step } from "@/lib/course/schema";
 import { getBoss, RUN_QUEUE, stopBoss } from "@/lib/queue/boss";
+import { enqueueBatch } from "@/lib/runs/batch";
 import { cancelRun, launchRun } from "@/lib/runs/launch";
+import { waitForBatch } from "@/lib/runs/wait";
 import type { VerifyResults } from "@/lib/runs/types";
 import { TEST_BACKENDS } from "@/tests/support/databases";
 import { useSeededDatabase } from "@/tests/support/test-prisma";
@@ -83,6 +85,36 @@ describe.skipIf(!postgres)("job queue with worker processes on PostgreSQL", () =
     expect(await demo.client.stepEvent.count({ where: { runId: launched.runId } })).toBe(1);
     const job = await (await getBoss()).getJobById(RUN_QUEUE, done.jobId!, { includeArchive: true });
     expect(job).toMatchObject({ state: "completed", retryCount: 1 });
+  });
+
+  it("runs re-verify all's steps on the worker that takes it, and another worker finishes those it held when SIGKILLed", async () => {
+    const a = await worker({ DAYBOOK_WORKER_CONCURRENCY: "1" });
+    const steps = [SLOW_STEP, "d01-s1", "d02-s1"].map(step);
+    const batchId = await enqueueBatch(demo.atlas, steps, null, { settleScale: 0.3 });
+    const children = () => demo.client.run.findMany({ where: { batchId }, select: { id: true, stepId: true, status: true, workerId: true, attempt: true, jobId: true, attempts: true } });
+    // A holds all three at once; the quick two are done while Step 3.1's checks wait for the cluster to settle (54 s).
+    await waitFor(async () => {
+      const runs = await children();
+      return runs.length === 3 && runs.every((r) => r.workerId === a.id) && runs.filter((r) => r.status !== "RUNNING").map((r) => r.stepId).sort().join() === "d01-s1,d02-s1";
+    }, { timeoutMs: 40_000, intervalMs: 100, description: "worker A to have finished the quick two children and hold the third" });
+    // Killed before the next worker starts: that one finds A dead when it starts, whatever the machine's load.
+    a.child.kill("SIGKILL");
+    await a.exited;
+    const b = await worker({ DAYBOOK_WORKER_CONCURRENCY: "1" });
+    await waitForBatch(batchId);
+
+    const runs = await children();
+    const slow = runs.find((r) => r.stepId === SLOW_STEP)!;
+    expect(slow).toMatchObject({ status: "FAILED", workerId: b.id, attempt: 2 });
+    expect((slow.attempts as unknown as { workerId: string }[]).map((x) => x.workerId)).toEqual([a.id]);
+    // The quick two ran once, on A, and never became jobs; the held one got its reserved job and ran it once.
+    expect(runs.filter((r) => r.stepId !== SLOW_STEP).map((r) => [r.workerId, r.attempt])).toEqual([[a.id, 1], [a.id, 1]]);
+    const boss = await getBoss();
+    expect(await boss.getJobById(RUN_QUEUE, slow.jobId!, { includeArchive: true })).toMatchObject({ state: "completed", retryCount: 0, data: { runId: slow.id, settleScale: 0.3 } });
+    for (const r of runs.filter((r) => r.stepId !== SLOW_STEP)) expect(await boss.getJobById(RUN_QUEUE, r.jobId!, { includeArchive: true })).toBeNull();
+    const events = await demo.client.stepEvent.groupBy({ by: ["runId"], where: { runId: { in: runs.map((r) => r.id) } }, _count: true });
+    expect(events.every((e) => e._count === 1)).toBe(true);
+    expect(await demo.client.runBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ total: 3, finishedAt: expect.any(Date) });
   });
 
   it("shares 20 queued verifications between two workers and runs none of them twice", async () => {

@@ -5,6 +5,7 @@ import { CheckList } from "@/components/step/check-list";
 import { EnginePanel } from "@/components/runs/engine-panel";
 import { EngineRuns } from "@/components/runs/engine-runs";
 import { EngineStatus } from "@/components/runs/engine-status";
+import { LiveState } from "@/components/live/live-state";
 import { StepHistory } from "@/components/step/step-history";
 import { StepNotes } from "@/components/step/step-notes";
 import { LiveStepStatus } from "@/components/step/live-step-status";
@@ -78,6 +79,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="space-y-6">
+          {team && engine?.connected && step.checks.length > 0 ? <LiveState teamId={team.id} stepId={step.id} /> : null}
           {team && engine ? <EnginePanel teamId={team.id} step={stepView(step)} initial={engine} /> : null}
           <Card className="p-5 sm:p-6">
             <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-600">Detailed steps</h2>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RunBatch" ADD COLUMN     "settleScale" DOUBLE PRECISION;
+
