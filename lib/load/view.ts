@@ -7,18 +7,20 @@ export type LoadRunSummary = { runId: string; stepId: string; stepNumber: string
 
 export const targetLabel = (t: Pick<TargetState["spec"], "service" | "port" | "path">) => `${t.service.replace(/^ecommerce-/, "").replace(/-service$/, "")} ${t.path}`;
 
+/** What a target served and how fast: the figures every summary of a performance test shows. */
+export const targetFigures = (t: TargetState) => ({
+  checkId: t.spec.checkId,
+  label: targetLabel(t.spec),
+  requests: t.totals.requests,
+  requestsPerSecond: t.totals.requestsPerSecond,
+  errorRate: t.totals.errorRate,
+  p50: t.latency.p50,
+  p95: t.latency.p95,
+  p99: t.latency.p99,
+});
+
 export const summarizeTargets = (load: LoadState): TargetSummary[] =>
-  load.targets.map((t) => ({
-    checkId: t.spec.checkId,
-    label: targetLabel(t.spec),
-    requests: t.totals.requests,
-    requestsPerSecond: t.totals.requestsPerSecond,
-    errorRate: t.totals.errorRate,
-    p50: t.latency.p50,
-    p95: t.latency.p95,
-    p99: t.latency.p99,
-    ...(t.judgement ? { status: t.judgement.status } : {}),
-  }));
+  load.targets.map((t) => ({ ...targetFigures(t), ...(t.judgement ? { status: t.judgement.status } : {}) }));
 
 const sameTarget = (a: TargetSummary, b: TargetSummary) => a.label === b.label;
 const msText = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;

@@ -1,7 +1,7 @@
 import type { Check, Course } from "@/lib/course/schema";
 import { allSteps, dayOfStep } from "@/lib/course/load";
 import type { LoadState, LoadThresholds, SecondPoint } from "@/lib/load/types";
-import { targetLabel } from "@/lib/load/view";
+import { targetFigures } from "@/lib/load/view";
 
 /** A check that measures performance: a load test, or the performance-test validation suite (Days 10, 15, 18, 20). */
 export const isPerformanceCheck = (c: Check) => c.kind === "loadTest" || (c.kind === "validationSuite" && c.suite === "performance-test");
@@ -75,17 +75,10 @@ function testOf(run: RecordedLoadRun): PerformanceTest {
     timeScale: run.load.timeScale,
     elapsedMs: run.load.elapsedMs,
     targets: run.load.targets.map((t) => ({
-      checkId: t.spec.checkId,
-      label: targetLabel(t.spec),
+      ...targetFigures(t),
       durationSeconds: t.spec.durationSeconds,
       concurrency: t.spec.concurrency,
       thresholds: t.spec.thresholds,
-      requests: t.totals.requests,
-      requestsPerSecond: t.totals.requestsPerSecond,
-      errorRate: t.totals.errorRate,
-      p50: t.latency.p50,
-      p95: t.latency.p95,
-      p99: t.latency.p99,
       verdict: t.judgement?.status ?? null,
       problem: t.problem?.message ?? null,
       chart: t.problem ? [] : chartSeries(t.series),

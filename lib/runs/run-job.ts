@@ -140,7 +140,7 @@ async function executeLoad(a: Attempt, serverVersionText: string | undefined): P
 const stepOf = (stepId: string): Step | undefined => findStep(loadCourse(), stepId);
 
 /** What one attempt needs besides its run: the team's connection, and for a re-verify all's child the batch's shared reads. */
-type Carry = { taken: TakenRun; step: Step | undefined; policy: RunPolicy; job: RunJob; workerId: string; hold: HoldRun; conn: Awaited<ReturnType<typeof openTeamConnection>>; memo?: ReadMemo; handBack: (lease: Lease) => Promise<void> };
+type Carry = { taken: TakenRun; step: Step | undefined; policy: RunPolicy; job: RunJob; hold: HoldRun; conn: Awaited<ReturnType<typeof openTeamConnection>>; memo?: ReadMemo; handBack: (lease: Lease) => Promise<void> };
 
 /** Runs one attempt of a run this worker has taken, and closes it (or hands it back on shutdown). */
 async function carryOut({ taken, step, policy, job, hold, conn, memo, handBack }: Carry): Promise<void> {
@@ -182,7 +182,7 @@ export async function workRunJob(job: RunJob, workerId: string, hold: HoldRun): 
   const conn = await openTeamConnection(peek.taken.run.teamId);
   try {
     await carryOut({
-      ...peek, job, workerId, hold, conn,
+      ...peek, job, hold, conn,
       handBack: async (lease) => {
         await releaseRun(lease.runId, workerId, HANDED_BACK);
         throw new Checkpointed();
@@ -206,7 +206,7 @@ export async function workBatchChildren(children: TakenRun[], teamId: string, wo
     await Promise.all(
       children.map((taken) => {
         const step = stepOf(taken.run.stepId);
-        return carryOut({ taken, step, policy: runPolicy({ kind: "VERIFY", step }), job: { runId: taken.lease.runId, settleScale }, workerId, hold, conn, memo, handBack: (lease) => requeueRun(lease.runId, workerId, HANDED_BACK).then(() => undefined) });
+        return carryOut({ taken, step, policy: runPolicy({ kind: "VERIFY", step }), job: { runId: taken.lease.runId, settleScale }, hold, conn, memo, handBack: (lease) => requeueRun(lease.runId, workerId, HANDED_BACK).then(() => undefined) });
       }),
     );
   } finally {

@@ -178,10 +178,10 @@ export async function requeueRun(runId: string, heldBy: string, summary: string)
   const boss = await getBoss();
   const job = await boss.getJobById(RUN_QUEUE, jobId, { includeArchive: true });
   return releaseRun(runId, heldBy, summary, async (tx) => {
-    const db = prismaExecutor(tx);
-    if (job) return boss.fail(RUN_QUEUE, jobId, { message: summary }, { db });
+    const inTx = prismaExecutor(tx);
+    if (job) return boss.fail(RUN_QUEUE, jobId, { message: summary }, { db: inTx });
     const policy = runPolicy({ kind: run.kind, step: findStep(loadCourse(), run.stepId) });
-    return boss.send(RUN_QUEUE, { runId, settleScale: batch?.settleScale ?? undefined } satisfies RunJob, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db });
+    return boss.send(RUN_QUEUE, { runId, settleScale: batch?.settleScale ?? undefined } satisfies RunJob, { id: jobId, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: policy.expireInSeconds, db: inTx });
   });
 }
 
