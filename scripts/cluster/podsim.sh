@@ -12,6 +12,20 @@ podsim_check_prerequisites() {
   [ -n "$PODSIM_NODE" ] && [ -f "$PODSIM_REPO/node_modules/tsx/dist/loader.mjs" ]
 }
 
+# podsim_tool_bin: prints the native fake-tool binary (built once per source into the cache), or nothing
+# without Go, when podsim falls back to starting Node for every exec'd tool.
+podsim_tool_bin() {
+  command -v go >/dev/null || return 0
+  local src="$PODSIM_HERE/podsim/tools/shim" hash out
+  hash="$(cat "$src/go.mod" "$src/main.go" | sha256sum | cut -c1-16)"
+  out="$DAYBOOK_CACHE/podsim-tool/$hash/podsim-tool"
+  if [ ! -x "$out" ]; then
+    mkdir -p "$(dirname "$out")"
+    (cd "$src" && GOTOOLCHAIN=local CGO_ENABLED=0 go build -trimpath -buildvcs=false -ldflags '-s -w' -o "$out.tmp" . && mv "$out.tmp" "$out") >&2 || return 0
+  fi
+  echo "$out"
+}
+
 podsim_valid_cni() { [ "$1" = enforcing ] || [ "$1" = none ]; }
 
 # start_podsim CNI: starts podsim (recorded as "podsim"); it writes $RUN/podsim/url once ready.
@@ -22,6 +36,7 @@ start_podsim() {
   DAYBOOK_PODSIM_RUN="$RUN/podsim" DAYBOOK_PODSIM_KUBECONFIG="$RUN/kubeconfig" DAYBOOK_PODSIM_CNI="$1" \
     DAYBOOK_PODSIM_STARTED_ANNOTATION="$PODSIM_STARTED_ANNOTATION" DAYBOOK_PODSIM_CACHE="$DAYBOOK_CACHE/podsim" \
     DAYBOOK_PODSIM_APISERVER_IP="$(cat "$RUN/advertise-ip" 2>/dev/null || echo 127.0.0.1)" \
+    DAYBOOK_PODSIM_TOOL_BIN="$(podsim_tool_bin)" \
     DAYBOOK_PODSIM_INGRESS_PORT="$(cat "$RUN/ingress-port" 2>/dev/null || echo 18080)" \
     DAYBOOK_PODSIM_POD_CIDR="$(cat "$RUN/pod-cidr" 2>/dev/null || echo 10.222.0.0/16)" \
     start_recorded podsim "$PODSIM_NODE" --import "file://$PODSIM_REPO/node_modules/tsx/dist/loader.mjs" "$PODSIM_HERE/podsim/main.ts"

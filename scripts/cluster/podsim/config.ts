@@ -13,6 +13,8 @@ export interface PodsimConfig {
   /** where initialised PGlite data directories are cached between runs */
   cacheDir: string;
   nodeBin: string;
+  /** the native fake-tool binary (tools/shim), when Go built it; otherwise each tool starts Node */
+  toolBin: string | undefined;
   /** the kube-apiserver's address: the source of service-proxy traffic, for NetworkPolicy */
   apiServerIp: string;
   /** where the ingress controller listens on 127.0.0.1 */
@@ -32,6 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PodsimConfi
     startedAnnotation: env.DAYBOOK_PODSIM_STARTED_ANNOTATION ?? "podsim.daybook.dev/started",
     cacheDir: env.DAYBOOK_PODSIM_CACHE ?? path.join(env.HOME ?? runDir, ".cache", "daybook", "podsim"),
     nodeBin: process.execPath,
+    toolBin: env.DAYBOOK_PODSIM_TOOL_BIN || undefined,
     apiServerIp: env.DAYBOOK_PODSIM_APISERVER_IP ?? "127.0.0.1",
     ingressPort: port(env.DAYBOOK_PODSIM_INGRESS_PORT ?? "18080"),
     ingressPodIp: lastAddress(env.DAYBOOK_PODSIM_POD_CIDR ?? "10.222.0.0/16"),

@@ -1,7 +1,7 @@
 // podsim's control API on 127.0.0.1 (never another address): /healthz for up.sh, and /v1/tool
 // for the fake tools exec'd in pods. A token in the pod's Exec env guards it.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -31,13 +31,15 @@ export class ControlServer {
 
   constructor(private readonly sim: Simulator) {}
 
-  /** Writes the tool wrappers into $RUN/podsim/bin. */
+  /** Puts the tools into $RUN/podsim/bin: links to the native binary, or wrappers that start Node. */
   installTools(binDir: string): void {
     mkdirSync(binDir, { recursive: true });
+    const native = this.sim.config.toolBin;
     for (const name of Object.keys(TOOLS)) {
       const file = path.join(binDir, name);
-      writeFileSync(file, `#!/bin/sh\nexec "${this.sim.config.nodeBin}" "${TOOL_CLIENT}" ${name} "$@"\n`);
-      chmodSync(file, 0o755);
+      rmSync(file, { force: true });
+      if (native) symlinkSync(native, file);
+      else writeFileSync(file, `#!/bin/sh\nexec "${this.sim.config.nodeBin}" "${TOOL_CLIENT}" ${name} "$@"\n`, { mode: 0o755 });
     }
   }
 

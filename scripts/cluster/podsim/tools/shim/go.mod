@@ -1,0 +1,3 @@
+module daybook.dev/podsim-tool
+
+go 1.22
