@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { TEST_BACKENDS, type TestDatabase } from "@/tests/support/databases";
 import { installTestPrisma } from "@/tests/support/test-prisma";
-import { appendAudit } from "./append";
+import { appendAudit, appendAudits } from "./append";
 import { GENESIS_HASH } from "./hash";
 import { prismaChainSource } from "./source";
 import { verifyChain } from "./verify";
@@ -40,6 +40,16 @@ describe.each(TEST_BACKENDS)("the audit chain on $name", (backend) => {
     expect(rows[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
     expect(rows[1]!.data).toBe('{"blocked":true,"version":2}');
+    expect(await verify(client)).toEqual({ ok: true, events: 5, head: { seq: 5, hash: rows[4]!.hash } });
+  });
+
+  it("appends several events of one transaction in order, each linked to the one before, and verifies", async () => {
+    const { client } = await withEvents(2);
+    const head = await client.$transaction((tx) => appendAudits(tx, [3, 4, 5].map((i) => ({ type: "run.opened" as const, subject: `run-${i}`, cohortId: "c1", data: { i } }))));
+    const rows = await client.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.seq, r.subject])).toEqual([[1, "d01-s1"], [2, "d02-s1"], [3, "run-3"], [4, "run-4"], [5, "run-5"]]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+    expect(head).toEqual({ seq: 5, hash: rows[4]!.hash });
     expect(await verify(client)).toEqual({ ok: true, events: 5, head: { seq: 5, hash: rows[4]!.hash } });
   });
 

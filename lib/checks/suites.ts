@@ -42,6 +42,18 @@ export function readSuites(courseDir: string): SuitesFile {
   return suitesFileSchema.parse(yaml.load(fs.readFileSync(path.join(courseDir, "validation", "suites.yaml"), "utf8")));
 }
 
+const loaded = new Map<string, SuitesFile>();
+
+/** The course's suites, read once per process and course directory, as the course itself is (loadCourse). */
+export function courseSuites(courseDir: string): SuitesFile {
+  const key = path.resolve(courseDir);
+  const hit = loaded.get(key);
+  if (hit) return hit;
+  const suites = readSuites(key);
+  loaded.set(key, suites);
+  return suites;
+}
+
 /** `--namespace=x --type=all --final` → typed flag values over the defaults; unknown or bad flags throw. */
 export function parseFlags(file: SuitesFile, args: string[]): Record<string, FlagValue> {
   const values: Record<string, FlagValue> = Object.fromEntries(Object.entries(file.flags).map(([k, f]) => [k, f.default]));

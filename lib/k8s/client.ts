@@ -1,5 +1,6 @@
 import "server-only";
 import https from "node:https";
+import tls from "node:tls";
 import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
 import { PinnedHttpsAgent, type PinnedAddress } from "@/lib/clusters/pinned-lookup";
 
@@ -26,8 +27,12 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 // client-node creates a fresh agent for every request; one keep-alive agent per cluster saves a TLS
 // handshake per call, and is where the pinned lookup goes for both REST and WebSocket traffic.
+// Exec and port-forward each open a WebSocket of their own: they share one agent too, so a connection
+// resumes the TLS session of an earlier one, and one parsed set of certificates (a re-verify opens 20).
 class DaybookKubeConfig extends KubeConfig {
   private restAgent: https.Agent | undefined;
+  private socketAgent: https.Agent | undefined;
+  private secureContext: tls.SecureContext | undefined;
 
   constructor(private readonly target: ClusterTarget) {
     super();
@@ -36,13 +41,9 @@ class DaybookKubeConfig extends KubeConfig {
   private agentOptions(): https.AgentOptions {
     const c = this.target.credentials;
     const pem = (b64?: string) => (b64 ? Buffer.from(b64, "base64") : undefined);
-    return {
-      ca: pem(c.certificateAuthorityData),
-      cert: pem(c.clientCertificateData),
-      key: pem(c.clientKeyData),
-      servername: c.tlsServerName,
-      rejectUnauthorized: !c.insecureSkipTlsVerify,
-    };
+    const credentials = { ca: pem(c.certificateAuthorityData), cert: pem(c.clientCertificateData), key: pem(c.clientKeyData) };
+    this.secureContext ??= tls.createSecureContext(credentials);
+    return { ...credentials, secureContext: this.secureContext, servername: c.tlsServerName, rejectUnauthorized: !c.insecureSkipTlsVerify };
   }
 
   private agent(options: https.AgentOptions): https.Agent {
@@ -59,7 +60,8 @@ class DaybookKubeConfig extends KubeConfig {
 
   override async applyToHTTPSOptions(opts: Parameters<KubeConfig["applyToHTTPSOptions"]>[0]): Promise<void> {
     await super.applyToHTTPSOptions(opts);
-    (opts as { agent?: https.Agent }).agent = this.agent({});
+    this.socketAgent ??= this.agent({});
+    (opts as { agent?: https.Agent }).agent = this.socketAgent;
   }
 
   close(): void {

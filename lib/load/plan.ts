@@ -1,5 +1,5 @@
 import { prepareCheck } from "@/lib/checks/prepare";
-import { readSuites, resolveSuite, type SuitesFile } from "@/lib/checks/suites";
+import { courseSuites, resolveSuite, type SuitesFile } from "@/lib/checks/suites";
 import type { TeamSettings } from "@/lib/checks/types";
 import { defaultCourseDir } from "@/lib/course/load";
 import type { Step } from "@/lib/course/schema";
@@ -41,4 +41,4 @@ export function connectionCap(raw = process.env.DAYBOOK_LOAD_MAX_CONNECTIONS): n
 export const scaledDurationMs = (durationSeconds: number, scale: number) => Math.max(1000, Math.round(durationSeconds * 1000 * scale));
 
 /** The step's load targets with the course pack's suites (the team's namespace when given). */
-export const stepLoadTargets = (step: Step, team?: TeamSettings) => loadTargetsOf(step, readSuites(defaultCourseDir()), team);
+export const stepLoadTargets = (step: Step, team?: TeamSettings) => loadTargetsOf(step, courseSuites(defaultCourseDir()), team);

@@ -7,7 +7,8 @@ import { prismaExecutor } from "@/lib/db/queue-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BATCH_QUEUE, getBoss, type BatchJob } from "@/lib/queue/boss";
 import { runPolicy } from "@/lib/queue/policy";
-import { appendAudit } from "@/lib/audit/append";
+import { notifyLocalWorkers } from "@/lib/queue/worker";
+import { appendAudits } from "@/lib/audit/append";
 import { workBatchChildren, type HoldRun } from "./run-job";
 import { LAUNCH_TX, openedEvent, type TakenRun } from "./store";
 
@@ -18,11 +19,14 @@ export async function enqueueBatch(teamId: string, steps: Step[], actorId: strin
   const db = await getDb();
   const boss = await getBoss();
   const policy = runPolicy({ kind: "REVERIFY_ALL" });
-  return db.$transaction(async (tx) => {
+  const batchId = await db.$transaction(async (tx) => {
     const batch = await tx.runBatch.create({ data: { teamId, startedById: actorId, stepIds: json(steps.map((s) => s.id)), jobId: randomUUID(), settleScale: opts.settleScale }, select: { id: true, jobId: true } });
     await boss.send(BATCH_QUEUE, { batchId: batch.id } satisfies BatchJob, { id: batch.jobId!, retryLimit: policy.retryLimit, retryDelay: 1, expireInSeconds: 60, db: prismaExecutor(tx) });
     return batch.id;
   }, LAUNCH_TX);
+  // This process's worker takes it now rather than at its next poll (up to a second away).
+  notifyLocalWorkers(boss);
+  return batchId;
 }
 
 /**
@@ -39,15 +43,15 @@ export async function workBatchJob({ batchId }: BatchJob, workerId: string, hold
   const steps = (batch.stepIds as string[]).map((id) => findStep(course, id)).filter((s): s is Step => s !== undefined);
   const children = await db.$transaction(async (tx) => {
     const active = new Set((await tx.run.findMany({ where: { teamId: batch.teamId, status: "RUNNING" }, select: { stepId: true } })).map((r) => r.stepId));
-    const taken: TakenRun[] = [];
-    for (const step of steps.filter((s) => !active.has(s.id))) {
-      // The job id is reserved, not sent: the child gets a job of its own only if this worker lets go of it.
-      const run = await tx.run.create({ data: { teamId: batch.teamId, stepId: step.id, kind: "VERIFY", startedById: batch.startedById, batchId, jobId: randomUUID(), workerId, attempt: 1, workStartedAt: new Date(), activeKey: `${batch.teamId}:${step.id}`, summary: "Running.", results: json({ type: "verify", checks: [] }) }, select: { id: true } });
-      taken.push({ lease: { runId: run.id, attempt: 1, workerId }, run: { id: run.id, teamId: batch.teamId, stepId: step.id, kind: "VERIFY", operationId: null, startedById: batch.startedById, batchId, cancelRequested: false, previousAttempts: 0 } });
-    }
+    // The job ids are reserved, not sent: a child gets a job of its own only if this worker lets go of it.
+    const created = await tx.run.createManyAndReturn({
+      data: steps.filter((s) => !active.has(s.id)).map((step) => ({ teamId: batch.teamId, stepId: step.id, kind: "VERIFY" as const, startedById: batch.startedById, batchId, jobId: randomUUID(), workerId, attempt: 1, workStartedAt: new Date(), activeKey: `${batch.teamId}:${step.id}`, summary: "Running.", results: json({ type: "verify", checks: [] }) })),
+      select: { id: true, stepId: true },
+    });
+    const taken: TakenRun[] = created.map((run) => ({ lease: { runId: run.id, attempt: 1, workerId }, run: { id: run.id, teamId: batch.teamId, stepId: run.stepId, kind: "VERIFY", operationId: null, startedById: batch.startedById, batchId, cancelRequested: false, previousAttempts: 0 } }));
     const total = taken.length;
     await tx.runBatch.update({ where: { id: batchId }, data: { total, ...(total === 0 ? { finishedAt: new Date() } : {}) } });
-    for (const { run } of taken) await appendAudit(tx, openedEvent({ ...run, operationId: undefined }));
+    await appendAudits(tx, taken.map(({ run }) => openedEvent({ ...run, operationId: undefined })));
     return taken;
   }, LAUNCH_TX);
   await workBatchChildren(children, batch.teamId, workerId, hold, batch.settleScale ?? undefined);

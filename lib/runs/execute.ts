@@ -2,7 +2,7 @@ import "server-only";
 import { prepareCheck } from "@/lib/checks/prepare";
 import { clusterReads, type ReadMemo } from "@/lib/checks/reads";
 import { runChecks } from "@/lib/checks/run-checks";
-import { readSuites } from "@/lib/checks/suites";
+import { courseSuites } from "@/lib/checks/suites";
 import type { CheckResult } from "@/lib/checks/types";
 import type { Check, Operation, Step } from "@/lib/course/schema";
 import { defaultCourseDir } from "@/lib/course/load";
@@ -48,7 +48,7 @@ const onceAlreadyPassed = (c: Check, passedBefore: ReadonlySet<string>) => c.obs
 /** Runs the step's automated checks; a "once" check that passed before is not asked again. */
 export async function verifyStep(conn: TeamConnection, step: Step, opts: { passedBefore: ReadonlySet<string>; settleScale?: number; onResult?: (r: CheckResult) => void; signal?: AbortSignal; loadOutcome?: LoadOutcomeLookup; memo?: ReadMemo }): Promise<VerifyResults> {
   const checks = step.checks.filter((c) => c.kind !== "manual" && !onceAlreadyPassed(c, opts.passedBefore)).map((c) => prepareCheck(c, conn.settings));
-  const results = await runChecks(readsFor(conn, opts.loadOutcome, opts.memo), checks, { suites: readSuites(defaultCourseDir()), settleScale: opts.settleScale, onResult: opts.onResult, signal: opts.signal });
+  const results = await runChecks(readsFor(conn, opts.loadOutcome, opts.memo), checks, { suites: courseSuites(defaultCourseDir()), settleScale: opts.settleScale, onResult: opts.onResult, signal: opts.signal });
   return { type: "verify", checks: results };
 }
 

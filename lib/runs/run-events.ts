@@ -3,16 +3,16 @@ import { EventEmitter } from "node:events";
 const globalForEvents = globalThis as unknown as { daybookRunEvents?: EventEmitter };
 const events = (globalForEvents.daybookRunEvents ??= new EventEmitter().setMaxListeners(0));
 
-/** A run closed in this process: whoever waits for it here need not ask the database again. */
-export const emitRunClosed = (runId: string) => {
+/** A run closed in this process (the last of its re-verify all, if `batchFinished`): whoever waits for it here need not ask the database again. */
+export const emitRunClosed = (runId: string, batchFinished?: string | null) => {
   events.emit(`closed:${runId}`);
-  events.emit("closed");
+  if (batchFinished) events.emit(`batch:${batchFinished}`);
 };
 
-/** Any run closed in this process (a re-verify all's waiter asks the database again at once). */
-export function onAnyRunClosed(listener: () => void): () => void {
-  events.once("closed", listener);
-  return () => events.off("closed", listener);
+/** The last run of a re-verify all closed in this process. */
+export function onBatchFinished(batchId: string, listener: () => void): () => void {
+  events.once(`batch:${batchId}`, listener);
+  return () => events.off(`batch:${batchId}`, listener);
 }
 
 export function onRunClosed(runId: string, listener: () => void): () => void {

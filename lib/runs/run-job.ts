@@ -10,6 +10,7 @@ import type { RunJob } from "@/lib/queue/boss";
 import { runPolicy, type RunPolicy } from "@/lib/queue/policy";
 import { openTeamConnection, type TeamConnection } from "./connection";
 import { applyStep, operateStep, readsFor, verifyStep } from "./execute";
+import { stepLoadTargets } from "@/lib/load/plan";
 import { priorObservations } from "./history";
 import { executeLoadRun, initialLoadResults, latestLoadOutcomes, type LoadRunSink } from "./load-run";
 import { recordRunVerdict } from "./step-status";
@@ -100,7 +101,8 @@ async function execute(a: Attempt): Promise<void> {
     passedBefore: prior.passedBefore,
     settleScale: a.job.settleScale,
     signal: stop.signal,
-    loadOutcome: await latestLoadOutcomes(a.teamId, a.step.id),
+    // Only a performance test's checks judge its last measurement; other steps need not read for one.
+    loadOutcome: stepLoadTargets(a.step).length > 0 ? await latestLoadOutcomes(a.teamId, a.step.id) : undefined,
     memo: a.memo,
     // A re-verify all's child reports progress as a step done; a single verification check by check.
     onResult: a.memo ? undefined : (r) => {

@@ -104,17 +104,19 @@ export async function saveProgress(lease: Lease, results: RunResults, summary: s
 type Outcome = { status: RunStatus; summary: string; results: RunResults; serverVersion?: string };
 type Tx = Prisma.TransactionClient;
 
-/** Closes the run if `where` still holds; returns the audit event to append last in the transaction. */
-async function finish(tx: Tx, where: Prisma.RunWhereInput, runId: string, outcome: Outcome): Promise<AuditInput | null> {
+type Finished = { event: AuditInput; batchFinished: string | null };
+
+/** Closes the run if `where` still holds; returns the audit event to append last in the transaction, and the batch this run was the last of. */
+async function finish(tx: Tx, where: Prisma.RunWhereInput, runId: string, outcome: Outcome): Promise<Finished | null> {
   const run = await tx.run.findUnique({ where: { id: runId }, select: { startedAt: true, batchId: true, teamId: true, stepId: true, kind: true, startedById: true, workerId: true, attempt: true } });
   if (!run) return null;
   const finishedAt = new Date();
   const durationMs = finishedAt.getTime() - run.startedAt.getTime();
   const { count } = await tx.run.updateMany({ where: { ...where, id: runId }, data: { ...outcome, results: json(outcome.results), finishedAt, durationMs, activeKey: null } });
   if (count === 0) return null;
-  if (run.batchId) await tx.$executeRaw`UPDATE "RunBatch" SET "finishedAt" = now() WHERE id = ${run.batchId} AND "finishedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Run" WHERE "batchId" = ${run.batchId} AND status = 'RUNNING')`;
+  const lastOfBatch = run.batchId ? await tx.$executeRaw`UPDATE "RunBatch" SET "finishedAt" = now() WHERE id = ${run.batchId} AND "finishedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Run" WHERE "batchId" = ${run.batchId} AND status = 'RUNNING')` : 0;
   const data = { stepId: run.stepId, kind: run.kind, status: outcome.status, durationMs, attempt: run.attempt, workerId: run.workerId, summary: outcome.summary.slice(0, 500) };
-  return { type: outcome.status === "INTERRUPTED" ? "run.interrupted" : "run.closed", actorId: run.startedById, teamId: run.teamId, subject: runId, data };
+  return { event: { type: outcome.status === "INTERRUPTED" ? "run.interrupted" : "run.closed", actorId: run.startedById, teamId: run.teamId, subject: runId, data }, batchFinished: lastOfBatch > 0 ? run.batchId : null };
 }
 
 /**
@@ -124,27 +126,27 @@ async function finish(tx: Tx, where: Prisma.RunWhereInput, runId: string, outcom
 export async function closeRun(lease: Lease, outcome: Outcome, alsoRecord?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   const closed = await (await getDb()).$transaction(async (tx) => {
     const closed = await finish(tx, held(lease), lease.runId, outcome);
-    if (!closed) return false;
+    if (!closed) return null;
     if (alsoRecord) await alsoRecord(tx);
     // Appended last: the audit chain's head lock is taken after every other row this transaction writes.
-    await appendAudit(tx, closed);
-    return true;
+    await appendAudit(tx, closed.event);
+    return closed;
   });
-  if (closed) emitRunClosed(lease.runId);
-  return closed;
+  if (closed) emitRunClosed(lease.runId, closed.batchFinished);
+  return closed !== null;
 }
 
 /** Closes a run nobody holds (cancelled while queued, or abandoned by a dead worker). */
 export async function closeUnheldRun(runId: string, heldBy: string | null, outcome: Outcome, alsoInTx?: (tx: Tx) => Promise<unknown>): Promise<boolean> {
   const closed = await (await getDb()).$transaction(async (tx) => {
     const closed = await finish(tx, { status: "RUNNING", workerId: heldBy }, runId, outcome);
-    if (!closed) return false;
+    if (!closed) return null;
     if (alsoInTx) await alsoInTx(tx);
-    await appendAudit(tx, closed);
-    return true;
+    await appendAudit(tx, closed.event);
+    return closed;
   });
-  if (closed) emitRunClosed(runId);
-  return closed;
+  if (closed) emitRunClosed(runId, closed.batchFinished);
+  return closed !== null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/prisma";
-import { onAnyRunClosed, onRunClosed } from "./run-events";
+import { onBatchFinished, onRunClosed } from "./run-events";
 
 /**
  * Resolves when the run is no longer running, whichever worker ran it: at once when it closed in this
@@ -35,7 +35,7 @@ export function lazyDone(runIds: string[]): PromiseLike<void> {
   };
 }
 
-/** Settles when every child of the re-verify all has finished (lazily, like a run's `done`). */
+/** Settles when every child of the re-verify all has finished (lazily, like a run's `done`): at once when the last closed here, otherwise when the database says so. */
 export function waitForBatch(batchId: string, everyMs = 250): PromiseLike<void> {
   let waiting: Promise<void> | undefined;
   const wait = async () => {
@@ -45,7 +45,7 @@ export function waitForBatch(batchId: string, everyMs = 250): PromiseLike<void> 
       if (!batch || batch.finishedAt) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, everyMs);
-        const off = onAnyRunClosed(done);
+        const off = onBatchFinished(batchId, done);
         function done() {
           clearTimeout(timer);
           off();
