@@ -20,7 +20,7 @@ import type { TAttestStep, TStartRun } from "@/lib/validations/run";
 import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
 import { teamAccess } from "./relations";
-import { readEngineRuns, readTeamGateState, type EngineRunPart, type EngineRunRow } from "./step-engine-rows";
+import { readEngineRuns, readTeamGateState, RECENT_RUNS, type EngineRunClass, type EngineRunRow } from "./step-engine-rows";
 
 export type RunListItem = {
   id: string;
@@ -78,15 +78,13 @@ export async function getStepEngine(actor: Actor, teamId: string, stepId: string
   assertCan(actor.role, "run.read", relations);
   stepOrThrow(stepId);
   const [rows, team] = await Promise.all([readEngineRuns(teamId, stepId), readTeamGateState(teamId)]);
-  const part = (name: EngineRunPart) => rows.filter((r) => r.part === name);
-  const runs = part("recent");
-  const [lastVerify] = part("verify");
-  const [lastPreview] = part("preview");
-  const [lastApply] = part("apply");
+  const runs = rows.filter((r) => r.recent <= RECENT_RUNS);
+  const latestOf = (c: EngineRunClass) => rows.find((r) => r.class === c && r.latest === 1);
+  const [lastVerify, lastPreview, lastApply] = [latestOf("verify"), latestOf("preview"), latestOf("apply")];
   const active = runs.find((r) => r.status === "RUNNING");
   // A performance test ends by judging the step's checks too: its results carry them like a verification's.
   const verify = lastVerify?.results as VerifyResults | LoadRunResults | undefined;
-  const attestations = part("attest").flatMap((a) => (a.results as AttestResults).attestations.map((x) => ({ checkId: x.checkId, by: a.startedBy, at: a.startedAt.toISOString(), fields: x.fields })));
+  const attestations = rows.filter((r) => r.class === "attest").reverse().flatMap((a) => (a.results as AttestResults).attestations.map((x) => ({ checkId: x.checkId, by: a.startedBy, at: a.startedAt.toISOString(), fields: x.fields })));
   return {
     connected: team.cluster !== null,
     server: team.cluster?.server ?? null,
