@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "./page-link";
 import type { Actor } from "@/lib/auth/session";
 import { signOutUser } from "@/lib/actions/sign-out-user";
 import { ROLE_LABEL } from "@/lib/authz/roles";
@@ -35,11 +35,11 @@ export function AppHeader({ actor, teamName }: { actor: Actor; teamName?: string
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+        <PageLink href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/favicon.svg" alt="" width={26} height={26} />
           Daybook
-        </Link>
+        </PageLink>
         <NavLinks links={[...LINKS[actor.role]]} />
         <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
           <div className="min-w-0 text-right leading-tight" data-testid="signed-in-as">

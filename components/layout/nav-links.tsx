@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "./page-link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
@@ -11,7 +11,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
   return (
     <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1 text-sm sm:order-none sm:w-auto">
       {links.map((link) => (
-        <Link
+        <PageLink
           key={link.href}
           href={link.href}
           aria-current={active(link.href) ? "page" : undefined}
@@ -21,7 +21,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
           )}
         >
           {link.label}
-        </Link>
+        </PageLink>
       ))}
     </nav>
   );

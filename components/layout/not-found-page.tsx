@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "./page-link";
 
 /** The app's branded 404 body: what is missing and where to go instead. */
 export function NotFoundPage({ message, links = [] }: { message: string; links?: { href: string; label: string }[] }) {
@@ -10,9 +10,9 @@ export function NotFoundPage({ message, links = [] }: { message: string; links?:
       <p className="mt-2 text-slate-600">{message}</p>
       <nav aria-label="Ways back" className="mt-6 flex flex-wrap justify-center gap-x-5 gap-y-2 text-sm">
         {all.map((l) => (
-          <Link key={l.href} href={l.href} className="font-medium text-brand-700 underline">
+          <PageLink key={l.href} href={l.href} className="font-medium text-brand-700 underline">
             {l.label}
-          </Link>
+          </PageLink>
         ))}
       </nav>
     </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Course } from "@/lib/course/schema";
 import { dayOfStep, findStep } from "@/lib/course/load";
 import { stepHref } from "@/lib/utils";
@@ -23,9 +23,9 @@ export function NextStepCard({ course, stepId, teamId }: { course: Course; stepI
         </p>
         <p className="mt-0.5 text-sm text-brand-100">{step.objective}</p>
       </div>
-      <Link href={stepHref(step.id, teamId)} className="shrink-0 rounded-lg bg-white px-4 py-2 text-center text-sm font-semibold text-brand-700 hover:bg-brand-50">
+      <PageLink href={stepHref(step.id, teamId)} className="shrink-0 rounded-lg bg-white px-4 py-2 text-center text-sm font-semibold text-brand-700 hover:bg-brand-50">
         {teamId ? "Open step" : "Continue"}
-      </Link>
+      </PageLink>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Course, Phase } from "@/lib/course/schema";
 import type { CourseProgress, StepStatus } from "@/lib/progress/compute";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -36,7 +36,7 @@ export function PhaseSection({ course, phase, statuses, blocked, progress, teamI
           const blockedSteps = day.steps.filter((s) => blocked.has(s.id)).length;
           return (
             <li key={n}>
-              <Link
+              <PageLink
                 href={dayHref(n, teamId)}
                 className={cn(
                   "flex h-full flex-col gap-2 rounded-xl border bg-white p-4 shadow-sm transition hover:border-brand-500 hover:shadow",
@@ -58,7 +58,7 @@ export function PhaseSection({ course, phase, statuses, blocked, progress, teamI
                 <div className="mt-auto pt-1">
                   <StepDots steps={day.steps} statuses={statuses} />
                 </div>
-              </Link>
+              </PageLink>
             </li>
           );
         })}

@@ -1,12 +1,12 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 
 /** "Plan / …": keeps the ?team= of a read-only viewer on the way back. */
 export function PlanBreadcrumb({ teamId, children }: { teamId?: string; children: React.ReactNode }) {
   return (
     <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-      <Link href={teamId ? `/plan?team=${teamId}` : "/plan"} className="hover:underline">
+      <PageLink href={teamId ? `/plan?team=${teamId}` : "/plan"} className="hover:underline">
         Plan
-      </Link>
+      </PageLink>
       <span className="px-1.5">/</span>
       {children}
     </nav>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { ROLE_HOME } from "@/lib/authz/home";
 import { can, type Role } from "@/lib/authz/permissions";
 import type { PlanTeam } from "@/lib/data/plan-team";
@@ -10,9 +10,9 @@ export function TeamBanner({ team, role }: { team: PlanTeam | null; role: Role }
         <span>
           Viewing <strong>{team.name}</strong> ({team.cohort}) — read-only.
         </span>
-        <Link href={ROLE_HOME[role].href} className="font-medium underline">
+        <PageLink href={ROLE_HOME[role].href} className="font-medium underline">
           {ROLE_HOME[role].back}
-        </Link>
+        </PageLink>
       </div>
     );
   }

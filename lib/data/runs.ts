@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
+import { assertCan, can } from "@/lib/authz/permissions";
 import type { CheckResult } from "@/lib/checks/types";
 import { findStep, loadCourse } from "@/lib/course/load";
 import type { Step } from "@/lib/course/schema";
@@ -19,7 +19,8 @@ import { waitForBatch } from "@/lib/runs/wait";
 import type { TAttestStep, TStartRun } from "@/lib/validations/run";
 import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
-import { relationsToTeam } from "./relations";
+import { teamAccess } from "./relations";
+import { readEngineRuns, readTeamGateState, RECENT_RUNS, type EngineRunClass, type EngineRunRow } from "./step-engine-rows";
 
 export type RunListItem = {
   id: string;
@@ -65,46 +66,36 @@ function stepOrThrow(stepId: string): Step {
 const gateView = (g: Gate): GateView => (g.open ? { open: true, via: g.via } : { open: false, blockedByNumber: g.blockedBy.number, reason: g.reason });
 
 async function gateFor(teamId: string, stepId: string): Promise<Gate> {
-  const course = loadCourse();
-  const db = await getDb();
-  const [progress, overrides] = await Promise.all([
-    db.stepProgress.findMany({ where: { teamId }, select: { stepId: true, status: true } }),
-    db.gateOverride.findMany({ where: { teamId }, select: { stepId: true } }),
-  ]);
-  return stepGate(course, stepId, new Map(progress.map((p) => [p.stepId, p.status])), new Set(overrides.map((o) => o.stepId)));
+  const { statuses, overrides } = await readTeamGateState(teamId);
+  return stepGate(loadCourse(), stepId, statuses, overrides);
 }
 
-/** Everything the step page shows about the engine for one team's step; every part is scoped to the actor. */
+const engineItem = (r: EngineRunRow): RunListItem => ({ id: r.id, kind: r.kind, operationId: r.operationId, status: r.status, summary: r.summary, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, durationMs: r.durationMs, startedBy: r.startedBy });
+
+/** Everything the step page shows about the engine for one team's step; every part is scoped to the actor. Two queries besides the actor's relations. */
 export async function getStepEngine(actor: Actor, teamId: string, stepId: string): Promise<StepEngine> {
-  await authorizeTeam(actor, "run.read", teamId);
+  const { relations } = await teamAccess(actor, teamId);
+  assertCan(actor.role, "run.read", relations);
   stepOrThrow(stepId);
-  const db = await getDb();
-  const [cluster, progress, runs, lastVerify, lastPreview, lastApply, attests, gate, relations] = await Promise.all([
-    db.teamCluster.findUnique({ where: { teamId }, select: { server: true, namespace: true } }),
-    db.stepProgress.findUnique({ where: { teamId_stepId: { teamId, stepId } }, select: { status: true } }),
-    db.run.findMany({ where: { teamId, stepId }, orderBy: { startedAt: "desc" }, take: 12, select: RUN_SELECT }),
-    db.run.findFirst({ where: { teamId, stepId, OR: [{ kind: "VERIFY" }, { kind: "LOAD", status: { in: ["PASSED", "FAILED", "ERROR"] } }] }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
-    db.run.findFirst({ where: { teamId, stepId, kind: "PREVIEW" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
-    db.run.findFirst({ where: { teamId, stepId, kind: "APPLY" }, orderBy: { startedAt: "desc" }, select: { ...RUN_SELECT, results: true } }),
-    db.run.findMany({ where: { teamId, stepId, kind: "ATTEST" }, orderBy: { startedAt: "asc" }, select: { startedAt: true, results: true, startedBy: { select: { name: true } } } }),
-    gateFor(teamId, stepId),
-    relationsToTeam(actor, teamId),
-  ]);
+  const [rows, team] = await Promise.all([readEngineRuns(teamId, stepId), readTeamGateState(teamId)]);
+  const runs = rows.filter((r) => r.recent <= RECENT_RUNS);
+  const latestOf = (c: EngineRunClass) => rows.find((r) => r.class === c && r.latest === 1);
+  const [lastVerify, lastPreview, lastApply] = [latestOf("verify"), latestOf("preview"), latestOf("apply")];
   const active = runs.find((r) => r.status === "RUNNING");
   // A performance test ends by judging the step's checks too: its results carry them like a verification's.
-  const verify = lastVerify?.results as unknown as VerifyResults | LoadRunResults | undefined;
-  const attestations = attests.flatMap((a) => (a.results as unknown as AttestResults).attestations.map((x) => ({ checkId: x.checkId, by: a.startedBy?.name ?? null, at: a.startedAt.toISOString(), fields: x.fields })));
+  const verify = lastVerify?.results as VerifyResults | LoadRunResults | undefined;
+  const attestations = rows.filter((r) => r.class === "attest").reverse().flatMap((a) => (a.results as AttestResults).attestations.map((x) => ({ checkId: x.checkId, by: a.startedBy, at: a.startedAt.toISOString(), fields: x.fields })));
   return {
-    connected: cluster !== null,
-    server: cluster?.server ?? null,
-    namespace: cluster?.namespace ?? "ecommerce",
-    status: progress?.status ?? "NOT_STARTED",
-    gate: gateView(gate),
-    runs: runs.map(listItem),
-    active: active ? listItem(active) : null,
-    latestVerify: lastVerify ? { ...listItem(lastVerify), checks: verify?.checks ?? [] } : null,
-    latestPreview: lastPreview ? { ...listItem(lastPreview), results: lastPreview.results as unknown as ApplyResults } : null,
-    latestApply: lastApply ? { ...listItem(lastApply), results: lastApply.results as unknown as ApplyResults } : null,
+    connected: team.cluster !== null,
+    server: team.cluster?.server ?? null,
+    namespace: team.cluster?.namespace ?? "ecommerce",
+    status: team.statuses.get(stepId) ?? "NOT_STARTED",
+    gate: gateView(stepGate(loadCourse(), stepId, team.statuses, team.overrides)),
+    runs: runs.map(engineItem),
+    active: active ? engineItem(active) : null,
+    latestVerify: lastVerify ? { ...engineItem(lastVerify), checks: verify?.checks ?? [] } : null,
+    latestPreview: lastPreview ? { ...engineItem(lastPreview), results: lastPreview.results as ApplyResults } : null,
+    latestApply: lastApply ? { ...engineItem(lastApply), results: lastApply.results as ApplyResults } : null,
     attestations,
     may: {
       apply: can(actor.role, "run.apply", relations),

@@ -1,7 +1,9 @@
 // Benchmark: server CPU time per request for the main pages, sequentially, read from /proc (user + system
 // time of the server process and its children). Other load on the machine hardly moves it, unlike latency.
 // Prints numbers; asserts nothing. {team} in a path is the student's team id.
-// Usage: BASE_URL=… SERVER_PID=<pid of next start> [BENCH_PATHS=/a,/b] node scripts/bench/cpu-per-request.mjs [requests=200]
+// With DB_PID (a PostgreSQL server's postmaster, serving nothing else meanwhile), also the database's CPU per request,
+// which the server process's own time leaves out.
+// Usage: BASE_URL=… SERVER_PID=<pid of next start> [DB_PID=…] [BENCH_PATHS=/a,/b] node scripts/bench/cpu-per-request.mjs [requests=200]
 import fs from "node:fs";
 import { signIn, teamIdOf } from "./sign-in.mjs";
 
@@ -22,10 +24,16 @@ const descendants = (root) => {
   });
   return [root, ...children.flatMap((c) => descendants(Number(c)))];
 };
-const cpuMs = () =>
-  descendants(pid).reduce((sum, p) => {
-    const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+const dbPid = Number(process.env.DB_PID);
+// Each live process's own time plus that of its children that have exited (a database backend may end between readings).
+const cpuMs = (root = pid) =>
+  descendants(root).reduce((sum, p) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+    } catch {
+      return sum;
+    }
   }, 0);
 
 const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
@@ -35,6 +43,7 @@ for (const path of paths.map((p) => p.replace("{team}", teamId))) {
   const headers = path === "/login" ? {} : { cookie, "accept-encoding": "gzip" };
   for (let i = 0; i < 200; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
   const before = cpuMs();
+  const dbBefore = dbPid ? cpuMs(dbPid) : 0;
   let bytes = 0;
   let errors = 0;
   for (let i = 0; i < total; i++) {
@@ -42,5 +51,6 @@ for (const path of paths.map((p) => p.replace("{team}", teamId))) {
     bytes += (await res.arrayBuffer()).byteLength;
     if (res.status !== 200) errors++;
   }
-  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMs() - before) / total).toFixed(2)} ms/request  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
+  const db = dbPid ? `  database cpu=${((cpuMs(dbPid) - dbBefore) / total).toFixed(2)} ms/request` : "";
+  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMs() - before) / total).toFixed(2)} ms/request${db}  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
 }

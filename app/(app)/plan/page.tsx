@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { BeforeYouStart } from "@/components/plan/before-you-start";
 import { NextStepCard } from "@/components/plan/next-step-card";
 import { PhaseSection } from "@/components/plan/phase-section";
@@ -76,8 +76,8 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       ))}
 
       <p className="text-sm text-slate-600">
-        Stuck? See the <Link className="font-medium text-brand-700 underline" href="/plan/troubleshooting">troubleshooting quick reference</Link> or{" "}
-        <Link className="font-medium text-brand-700 underline" href="/plan/support">support contacts</Link>.
+        Stuck? See the <PageLink className="font-medium text-brand-700 underline" href="/plan/troubleshooting">troubleshooting quick reference</PageLink> or{" "}
+        <PageLink className="font-medium text-brand-700 underline" href="/plan/support">support contacts</PageLink>.
       </p>
     </div>
   );

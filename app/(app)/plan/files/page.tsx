@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { requestOrigin } from "@/components/board/load-board";
 import { PackCurlCommand } from "@/components/pack/pack-curl-command";
 import { Card } from "@/components/ui/card";
@@ -47,12 +47,12 @@ export default async function PackIndexPage() {
         {groups.map(([folder, files]) => (
           <Card key={folder || "root"} className="p-5">
             <h2 className="font-mono text-sm font-semibold">
-              {folder ? <Link href={`/plan/files/${folder}`} className="text-slate-900 hover:underline">{folder}/</Link> : "Pack root"}
+              {folder ? <PageLink href={`/plan/files/${folder}`} className="text-slate-900 hover:underline">{folder}/</PageLink> : "Pack root"}
             </h2>
             <ul className="mt-2 space-y-1 text-sm">
               {files.map((file) => (
                 <li key={file} className="break-all">
-                  <Link href={`/plan/files/${file}`} className="font-mono text-brand-700 hover:underline">{folder ? file.slice(folder.length + 1) : file}</Link>
+                  <PageLink href={`/plan/files/${file}`} className="font-mono text-brand-700 hover:underline">{folder ? file.slice(folder.length + 1) : file}</PageLink>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CommandBlock } from "@/components/step/command-block";
 import { Card } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/session";
@@ -16,7 +16,7 @@ export default async function TroubleshootingPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Troubleshooting quick reference</h1>
         <p className="mt-1 text-slate-600">
           The five problems teams hit most, with the commands to diagnose them. Full guide:{" "}
-          <Link className="font-mono text-brand-700 underline" href={`/plan/files/${troubleshooting.reference.path}`}>{troubleshooting.reference.path}</Link>
+          <PageLink className="font-mono text-brand-700 underline" href={`/plan/files/${troubleshooting.reference.path}`}>{troubleshooting.reference.path}</PageLink>
         </p>
       </header>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { notFound } from "next/navigation";
 import { PlanBreadcrumb } from "@/components/plan/plan-breadcrumb";
 import { BlockedBadge } from "@/components/plan/blocked-badge";
@@ -60,7 +60,7 @@ export default async function DayPage({ params, searchParams }: { params: Promis
           return (
             <li key={step.id}>
               <Card className={isNext ? "border-brand-500 ring-2 ring-brand-100" : undefined}>
-                <Link href={stepHref(step.id, teamParam)} className="block rounded-xl p-5 hover:bg-slate-50/60">
+                <PageLink href={stepHref(step.id, teamParam)} className="block rounded-xl p-5 hover:bg-slate-50/60">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <p className="text-sm font-medium text-slate-600">Step {step.number}{isNext ? <span className="ml-2 text-brand-700">· Up next</span> : null}</p>
                     {team ? (
@@ -81,7 +81,7 @@ export default async function DayPage({ params, searchParams }: { params: Promis
                     ))}
                   </ol>
                   <span className="mt-3 inline-block text-sm font-medium text-brand-700">Open step →</span>
-                </Link>
+                </PageLink>
               </Card>
             </li>
           );
@@ -89,8 +89,8 @@ export default async function DayPage({ params, searchParams }: { params: Promis
       </ol>
 
       <nav aria-label="Day navigation" className="flex justify-between border-t border-slate-200 pt-4 text-sm">
-        {day.day > 1 ? <Link href={dayHref(day.day - 1, teamParam)} className="font-medium text-brand-700 hover:underline">← Day {day.day - 1}</Link> : <span />}
-        {day.day < 20 ? <Link href={dayHref(day.day + 1, teamParam)} className="font-medium text-brand-700 hover:underline">Day {day.day + 1} →</Link> : null}
+        {day.day > 1 ? <PageLink href={dayHref(day.day - 1, teamParam)} className="font-medium text-brand-700 hover:underline">← Day {day.day - 1}</PageLink> : <span />}
+        {day.day < 20 ? <PageLink href={dayHref(day.day + 1, teamParam)} className="font-medium text-brand-700 hover:underline">Day {day.day + 1} →</PageLink> : null}
       </nav>
     </div>
   );

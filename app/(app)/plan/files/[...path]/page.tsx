@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/step/markdown";
 import { CopyButton } from "@/components/step/copy-button";
@@ -25,11 +25,11 @@ export default async function PackFilePage({ params }: { params: Promise<{ path:
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="break-all font-mono text-sm text-slate-600">
-        <Link href="/plan/files" className="font-sans hover:underline">Course files</Link>
+        <PageLink href="/plan/files" className="font-sans hover:underline">Course files</PageLink>
         {crumbs.map((crumb, i) => (
           <span key={i}>
             <span className="px-1.5">/</span>
-            {i < crumbs.length - 1 ? <Link href={`/plan/files/${crumbs.slice(0, i + 1).join("/")}`} className="hover:underline">{crumb}</Link> : crumb}
+            {i < crumbs.length - 1 ? <PageLink href={`/plan/files/${crumbs.slice(0, i + 1).join("/")}`} className="hover:underline">{crumb}</PageLink> : crumb}
           </span>
         ))}
       </nav>
@@ -44,9 +44,9 @@ export default async function PackFilePage({ params }: { params: Promise<{ path:
       {entry.type === "dir" ? (
         <Card className="divide-y divide-slate-100">
           {entry.entries.map((e) => (
-            <Link key={e.name} href={`/plan/files/${entry.relPath}/${e.name}`} className="block break-all px-4 py-2 font-mono text-sm text-brand-700 hover:bg-slate-50">
+            <PageLink key={e.name} href={`/plan/files/${entry.relPath}/${e.name}`} className="block break-all px-4 py-2 font-mono text-sm text-brand-700 hover:bg-slate-50">
               {e.name}{e.isDir ? "/" : ""}
-            </Link>
+            </PageLink>
           ))}
         </Card>
       ) : entry.language === "md" ? (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { notFound } from "next/navigation";
 import { LoadRunView } from "@/components/perf/load-run-view";
 import { CheckResultItem } from "@/components/runs/check-result";
@@ -35,7 +35,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href={stepHref(run.stepId)} className="hover:underline">Step {step?.number}: {step?.title}</Link> / run
+        <PageLink href={stepHref(run.stepId)} className="hover:underline">Step {step?.number}: {step?.title}</PageLink> / run
       </nav>
       <header className="space-y-2">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { notFound } from "next/navigation";
 import { CheckList } from "@/components/step/check-list";
 import { EnginePanel } from "@/components/runs/engine-panel";
@@ -49,7 +49,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
     <div className="space-y-6">
       <TeamBanner team={team} role={actor.role} />
       <PlanBreadcrumb teamId={teamParam}>
-        <Link href={dayHref(day.day, teamParam)} className="hover:underline">Day {day.day}: {day.title}</Link>
+        <PageLink href={dayHref(day.day, teamParam)} className="hover:underline">Day {day.day}: {day.title}</PageLink>
       </PlanBreadcrumb>
 
       <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
@@ -98,7 +98,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
             <ul className="mt-2 space-y-1 text-sm">
               {step.references.map((ref) => (
                 <li key={ref.path + (ref.section ?? "")}>
-                  <Link className="font-mono text-brand-700 hover:underline" href={`/plan/files/${ref.path.replace(/\/$/, "")}`}>{ref.path}</Link>
+                  <PageLink className="font-mono text-brand-700 hover:underline" href={`/plan/files/${ref.path.replace(/\/$/, "")}`}>{ref.path}</PageLink>
                   {ref.section ? <span className="text-slate-600"> · section {ref.section}</span> : null}
                 </li>
               ))}
@@ -109,7 +109,7 @@ export default async function StepPage({ params, searchParams }: { params: Promi
                 <ul className="mt-2 space-y-1 text-sm">
                   {step.applies.map((file) => (
                     <li key={file}>
-                      <Link className="font-mono text-brand-700 hover:underline" href={`/plan/files/${file.replace(/\/$/, "")}`}>{file}</Link>
+                      <PageLink className="font-mono text-brand-700 hover:underline" href={`/plan/files/${file.replace(/\/$/, "")}`}>{file}</PageLink>
                     </li>
                   ))}
                 </ul>
@@ -128,8 +128,8 @@ export default async function StepPage({ params, searchParams }: { params: Promi
       </div>
 
       <nav aria-label="Step navigation" className="flex justify-between gap-4 border-t border-slate-200 pt-4 text-sm">
-        {prev ? <Link href={stepHref(prev.id, teamParam)} className="font-medium text-brand-700 hover:underline">← Step {prev.number}: {prev.title}</Link> : <span />}
-        {next ? <Link href={stepHref(next.id, teamParam)} className="text-right font-medium text-brand-700 hover:underline">Step {next.number}: {next.title} →</Link> : null}
+        {prev ? <PageLink href={stepHref(prev.id, teamParam)} className="font-medium text-brand-700 hover:underline">← Step {prev.number}: {prev.title}</PageLink> : <span />}
+        {next ? <PageLink href={stepHref(next.id, teamParam)} className="text-right font-medium text-brand-700 hover:underline">Step {next.number}: {next.title} →</PageLink> : null}
       </nav>
     </div>
   );
