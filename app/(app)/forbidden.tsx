@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { refusalOfThisRequest } from "@/components/board/not-allowed";
 import { ROLE_HOME } from "@/lib/authz/home";
 import { Card } from "@/components/ui/card";
@@ -13,9 +13,9 @@ export default async function Forbidden() {
       <p className="text-xs font-semibold uppercase tracking-wide text-rose-700">Not allowed</p>
       <h1 className="mt-2 text-xl font-semibold tracking-tight">{refusal ? `This page is for ${refusal.audience}` : "You can't open this page"}</h1>
       <p className="mt-2 text-sm text-slate-600">{refusal?.reason ?? "Your account can't open it. If you think that's wrong, ask your instructor."}</p>
-      <Link href={home.href} className="mt-5 inline-flex rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <PageLink href={home.href} className="mt-5 inline-flex rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
         {home.label}
-      </Link>
+      </PageLink>
     </Card>
   );
 }

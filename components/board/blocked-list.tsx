@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Course } from "@/lib/course/schema";
 import type { BoardTeam } from "@/lib/data/board";
 import { findStep } from "@/lib/course/load";
@@ -17,9 +17,9 @@ export function BlockedList({ course, team }: { course: Course; team: BoardTeam 
           const step = findStep(course, stepId);
           return (
             <li key={stepId}>
-              <Link href={stepHref(stepId, team.id)} className="font-medium text-rose-900 underline decoration-rose-300 underline-offset-2 hover:decoration-rose-700">
+              <PageLink href={stepHref(stepId, team.id)} className="font-medium text-rose-900 underline decoration-rose-300 underline-offset-2 hover:decoration-rose-700">
                 {step ? `Step ${step.number} ${step.title}` : stepId}
-              </Link>
+              </PageLink>
               {reason ? <p className="text-rose-900/90">{reason}</p> : null}
             </li>
           );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CELL_META, type CellState } from "@/lib/board/cell-state";
 import type { LiveTeam } from "@/lib/data/live-board";
 import { cn, stepHref } from "@/lib/utils";
@@ -60,9 +60,9 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
               <tr key={team.id} data-testid={`board-row-${team.id}`} className={team.stuck ? "bg-amber-50" : undefined}>
                 <th scope="row" className={cn("sticky left-0 z-10 py-0.5 pr-2 text-left font-normal", team.stuck ? "bg-amber-50 shadow-[inset_3px_0_0_0_var(--color-amber-500)]" : "bg-white")}>
                   <span className={cn("flex min-w-0 items-center gap-1.5", team.stuck && "pl-1.5")}>
-                    <Link href={teamHref(team.id)} className="min-w-0 max-w-28 truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline sm:max-w-36">
+                    <PageLink href={teamHref(team.id)} className="min-w-0 max-w-28 truncate text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline sm:max-w-36">
                       {team.name}
-                    </Link>
+                    </PageLink>
                     {team.stuck ? <StuckBadge stuck={team.stuck} compact /> : null}
                     {team.pace ? <PaceBadge pace={team.pace} compact /> : null}
                     {team.unread.length ? (
@@ -81,7 +81,7 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
                     const label = `${team.name} · Step ${step.number} ${step.title}: ${CELL_META[cell].label}${unread.has(at) ? ", new comment" : ""}`;
                     return (
                       <td key={step.id} className={cn("py-0.5", edge(d.day, i))}>
-                        <Link
+                        <PageLink
                           href={stepHref(step.id, team.id)}
                           title={label}
                           data-testid={`cell-${team.id}-${step.id}`}
@@ -90,7 +90,7 @@ export function BoardGrid({ outline, teams, days, state, dayPercent, caption, te
                         >
                           <span aria-hidden>{dim ? "" : CELL_META[cell].glyph}</span>
                           {unread.has(at) ? <span aria-hidden className="absolute -right-0.5 -top-0.5 h-2 w-2 rounded-full bg-brand-600 ring-1 ring-white" /> : null}
-                        </Link>
+                        </PageLink>
                       </td>
                     );
                   }),

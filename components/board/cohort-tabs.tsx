@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { CohortSummary } from "@/lib/data/cohorts";
 import { cn } from "@/lib/utils";
 
@@ -8,7 +8,7 @@ export function CohortTabs({ cohorts, selectedId, basePath }: { cohorts: CohortS
   return (
     <nav aria-label="Cohorts" className="scroll-visible flex gap-1 rounded-xl border border-slate-200 bg-white p-1 shadow-sm">
       {cohorts.map((c) => (
-        <Link
+        <PageLink
           key={c.id}
           href={`${basePath}?cohort=${c.id}`}
           aria-current={c.id === selectedId ? "page" : undefined}
@@ -19,7 +19,7 @@ export function CohortTabs({ cohorts, selectedId, basePath }: { cohorts: CohortS
         >
           {c.name}
           <span className="ml-1.5 text-xs tabular-nums text-slate-600">{c.teamCount}</span>
-        </Link>
+        </PageLink>
       ))}
     </nav>
   );

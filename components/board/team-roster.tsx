@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { BoardTeam } from "@/lib/data/board";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "./copy-button";
@@ -26,13 +26,13 @@ export function TeamRoster({ team, origin, others, now = new Date() }: { team: B
           </h2>
           <p className="text-sm text-slate-600">
             {team.members.length} {team.members.length === 1 ? "member" : "members"} · {team.progress.overall.percent}% done ·{" "}
-            <Link href={`/instructor/teams/${team.id}`} className="font-medium text-brand-700 hover:underline">
+            <PageLink href={`/instructor/teams/${team.id}`} className="font-medium text-brand-700 hover:underline">
               Review
-            </Link>{" "}
+            </PageLink>{" "}
             ·{" "}
-            <Link href={`/plan?team=${team.id}`} className="font-medium text-brand-700 hover:underline">
+            <PageLink href={`/plan?team=${team.id}`} className="font-medium text-brand-700 hover:underline">
               Open plan
-            </Link>
+            </PageLink>
           </p>
         </div>
         {team.joinCode && !archived ? (

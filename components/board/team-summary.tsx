@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Course } from "@/lib/course/schema";
 import type { BoardTeam } from "@/lib/data/board";
 import { findStep } from "@/lib/course/load";
@@ -33,9 +33,9 @@ export function TeamSummary({ course, team, showPhases = false, reviewHref }: Pr
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">Next step</dt>
           <dd className="mt-0.5">
             {next ? (
-              <Link href={stepHref(next.id, team.id)} className="font-medium text-brand-700 hover:underline">
+              <PageLink href={stepHref(next.id, team.id)} className="font-medium text-brand-700 hover:underline">
                 Step {next.number} {next.title}
-              </Link>
+              </PageLink>
             ) : (
               <span className="font-medium text-emerald-700">All steps done</span>
             )}
@@ -65,13 +65,13 @@ export function TeamSummary({ course, team, showPhases = false, reviewHref }: Pr
       </div>
       <div className="mt-auto flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
         {reviewHref ? (
-          <Link href={reviewHref} className="text-brand-700 hover:underline">
+          <PageLink href={reviewHref} className="text-brand-700 hover:underline">
             Review {team.name} →
-          </Link>
+          </PageLink>
         ) : null}
-        <Link href={`/plan?team=${team.id}`} className="text-brand-700 hover:underline">
+        <PageLink href={`/plan?team=${team.id}`} className="text-brand-700 hover:underline">
           Open {team.name}&apos;s plan →
-        </Link>
+        </PageLink>
       </div>
     </Card>
   );

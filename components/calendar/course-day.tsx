@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { COURSE_DAYS, type CourseToday } from "@/lib/calendar/course-calendar";
 import { formatDate } from "@/lib/calendar/dates";
 
@@ -15,7 +15,7 @@ export function CourseDay({ today, setUpHref }: { today: CourseToday | null; set
   if (!today) {
     return setUpHref ? (
       <p className="text-sm text-slate-600" data-testid="course-day">
-        No course calendar yet. <Link href={setUpHref} className="font-medium text-brand-700 hover:underline">Set the start date</Link> so every view knows which day it is.
+        No course calendar yet. <PageLink href={setUpHref} className="font-medium text-brand-700 hover:underline">Set the start date</PageLink> so every view knows which day it is.
       </p>
     ) : null;
   }
@@ -23,7 +23,7 @@ export function CourseDay({ today, setUpHref }: { today: CourseToday | null; set
     <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-800" data-testid="course-day">
       <span aria-hidden className="rounded-md bg-brand-50 px-2 py-0.5 font-semibold tabular-nums text-brand-700">{today.phase === "during" ? `Day ${today.day}` : today.phase === "before" ? "Soon" : "Done"}</span>
       {courseDayWords(today)}
-      {setUpHref ? <Link href={setUpHref} className="text-xs font-normal text-brand-700 hover:underline">Calendar</Link> : null}
+      {setUpHref ? <PageLink href={setUpHref} className="text-xs font-normal text-brand-700 hover:underline">Calendar</PageLink> : null}
     </p>
   );
 }

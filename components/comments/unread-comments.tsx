@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Actor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { findStep, loadCourse } from "@/lib/course/load";
@@ -22,9 +22,9 @@ export async function UnreadComments({ actor, teamId, teamParam }: { actor: Acto
           const step = findStep(course, u.stepId);
           return (
             <li key={u.stepId}>
-              <Link href={`${stepHref(u.stepId, teamParam)}#comments`} className="font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">
+              <PageLink href={`${stepHref(u.stepId, teamParam)}#comments`} className="font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">
                 Step {step?.number} {step?.title}
-              </Link>{" "}
+              </PageLink>{" "}
               <span className="text-brand-900">· {u.count} new</span>
             </li>
           );

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { compareWithEarlier, type LoadRunSummary } from "@/lib/load/view";
 import { RunBadge } from "@/components/runs/run-badge";
 import { formatWhen } from "@/lib/utils";
@@ -30,7 +30,7 @@ export function LoadComparison({ runId, history }: { runId: string; history: Loa
               {history.map((r) => (
                 <tr key={r.runId} className={r.runId === runId ? "bg-sky-50" : "border-b border-slate-100"}>
                   <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                    <Link href={`/plan/runs/${r.runId}`} className="font-medium text-brand-700 hover:underline">Step {r.stepNumber}</Link> <span className="text-slate-600">{formatWhen(new Date(r.finishedAt))}{r.runId === runId ? " (this one)" : ""}</span>
+                    <PageLink href={`/plan/runs/${r.runId}`} className="font-medium text-brand-700 hover:underline">Step {r.stepNumber}</PageLink> <span className="text-slate-600">{formatWhen(new Date(r.finishedAt))}{r.runId === runId ? " (this one)" : ""}</span>
                   </th>
                   {labels.map((l) => {
                     const t = r.targets.find((x) => x.label === l);

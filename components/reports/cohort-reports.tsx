@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 
 /** The teams of a cohort, each with its closure report and sign-off. */
 export function CohortReports({ cohortId, teams }: { cohortId: string; teams: { id: string; name: string }[] }) {
@@ -8,8 +8,8 @@ export function CohortReports({ cohortId, teams }: { cohortId: string; teams: { 
       {teams.map((t) => (
         <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
           <span className="min-w-40 font-medium text-slate-900">{t.name}</span>
-          <Link href={`/reports?team=${t.id}`} className="font-medium text-brand-700 underline">Closure report</Link>
-          <Link href={`/signoff?team=${t.id}`} className="font-medium text-brand-700 underline">Sign-off</Link>
+          <PageLink href={`/reports?team=${t.id}`} className="font-medium text-brand-700 underline">Closure report</PageLink>
+          <PageLink href={`/signoff?team=${t.id}`} className="font-medium text-brand-700 underline">Sign-off</PageLink>
           <span className="ml-auto flex gap-3 text-xs">
             <a href={`/api/reports/teams/${t.id}/closure/pdf`} download className="text-slate-700 underline">PDF</a>
             <a href={`/api/reports/teams/${t.id}/closure/md`} download className="text-slate-700 underline">Markdown</a>

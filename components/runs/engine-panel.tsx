@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { StepEngine } from "@/lib/data/runs";
 import type { StepView } from "@/lib/runs/step-view";
 import { Card } from "@/components/ui/card";
@@ -29,7 +29,7 @@ export function EnginePanel({ teamId, step, initial }: { teamId: string; step: S
         {!engine.connected && hasAutomated ? (
           <p className="text-sm text-slate-700">
             Connect your team&apos;s cluster to apply and verify this step from here.{" "}
-            <Link href="/plan/cluster" className="font-medium text-brand-700 hover:underline">Connect a cluster</Link>
+            <PageLink href="/plan/cluster" className="font-medium text-brand-700 hover:underline">Connect a cluster</PageLink>
           </p>
         ) : null}
         {engine.connected && hasAutomated ? <GateBanner teamId={teamId} stepId={step.id} engine={engine} /> : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { RunListItem } from "@/lib/data/runs";
 import { formatWhen } from "@/lib/utils";
 import { RunBadge } from "./run-badge";
@@ -13,7 +13,7 @@ export function RunHistory({ runs }: { runs: RunListItem[] }) {
       {runs.map((r) => (
         <li key={r.id} className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <RunBadge status={r.status} />
-          <Link href={`/plan/runs/${r.id}`} className="font-medium text-brand-700 hover:underline">{KIND[r.kind] ?? r.kind}{r.operationId ? ` · ${r.operationId}` : ""}</Link>
+          <PageLink href={`/plan/runs/${r.id}`} className="font-medium text-brand-700 hover:underline">{KIND[r.kind] ?? r.kind}{r.operationId ? ` · ${r.operationId}` : ""}</PageLink>
           <span className="text-slate-600">{r.startedBy ?? "Daybook"}, {formatWhen(new Date(r.startedAt))}{r.durationMs !== null ? ` · ${(r.durationMs / 1000).toFixed(1)} s` : ""}</span>
           <span className="basis-full break-words text-slate-700">{r.summary}</span>
         </li>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { SIGNOFF_ROLE_LABEL, type SignoffRole } from "@/lib/signoff/chain";
 import type { TeamSignoffSummary } from "@/lib/signoff/data";
 import { LockIcon } from "./icons";
@@ -10,7 +10,7 @@ export function CohortSignoffs({ cohortId, order, teams }: { cohortId: string; o
     <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-cohort={cohortId}>
       {teams.map((t) => (
         <li key={t.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
-          <Link href={`/signoff?team=${t.id}`} className="min-w-40 font-medium text-brand-700 underline-offset-2 hover:underline">{t.name}</Link>
+          <PageLink href={`/signoff?team=${t.id}`} className="min-w-40 font-medium text-brand-700 underline-offset-2 hover:underline">{t.name}</PageLink>
           <span className="flex flex-wrap gap-1.5">
             {order.map((role) => (
               <span key={role} className={t.signed.includes(role) ? "rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900" : "rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600"}>

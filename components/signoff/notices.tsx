@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Actor } from "@/lib/auth/session";
 import { listSignoffNotices } from "@/lib/signoff/data";
 import { formatWhen } from "@/lib/utils";
@@ -14,7 +14,7 @@ export async function SignoffNotices({ actor }: { actor: Actor }) {
         <div key={n.id} role="status" className="flex flex-wrap items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-950">
           <p className="min-w-0 flex-1">
             <span className="font-semibold">Sign-off notice · {formatWhen(n.createdAt)}: </span>
-            {n.message} <Link href={`/signoff?team=${n.teamId}`} className="font-medium underline">Open the sign-off</Link>
+            {n.message} <PageLink href={`/signoff?team=${n.teamId}`} className="font-medium underline">Open the sign-off</PageLink>
           </p>
           <DismissNotice id={n.id} />
         </div>

@@ -149,9 +149,14 @@ const pods = JSON.parse((await promisify(execFile)("kubectl", ["--kubeconfig", k
 const commands = baselineCommands(steps.filter((s) => verified.some((v) => v.stepId === s.id)), namespace, () => pods.items[0]!.metadata.name);
 
 const courseDir = defaultCourseDir();
+const scriptFailures = new Set<string>();
+// The scripts' service-proxy GETs become a port-forward and a curl (baseline-bin/kubectl says why).
+const scriptEnv = { ...process.env, KUBECONFIG: kubeconfig, DAYBOOK_BASELINE_KUBECTL: (await promisify(execFile)("bash", ["-c", "command -v kubectl"])).stdout.trim(), PATH: `${path.resolve("scripts/bench/baseline-bin")}:${process.env.PATH}` };
 async function runBaseline(c: BaselineCommand): Promise<void> {
   if ("script" in c) {
-    await promisify(execFile)("bash", [path.join(courseDir, c.script), ...c.args], { env: { ...process.env, KUBECONFIG: kubeconfig }, maxBuffer: 16 * 1024 * 1024 }).catch(() => undefined);
+    await promisify(execFile)("bash", [path.join(courseDir, c.script), ...c.args], { env: scriptEnv, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }).catch((e: { stdout?: string }) => {
+      scriptFailures.add(`${c.script} ${c.args.join(" ")}: ${(e.stdout ?? "").split("\n").filter((l) => l.includes("FAIL")).join("; ")}`);
+    });
     return;
   }
   if ("argv" in c) {
@@ -195,6 +200,7 @@ const idleRequests = requestsSince(idleAt).length;
 
 console.log("");
 console.log(`kubectl, ${commands.length} read-only commands in sequence  p50=${ms(pct(baseline, 0.5))}  (3 rounds; ${commands.filter((c) => "script" in c).length} of them the course's validation scripts)`);
+for (const f of scriptFailures) console.log(`  a validation script failed in the baseline: ${f}`);
 console.log(`Daybook re-verify all (${verified.length} steps)         p50=${ms(pct(batches, 0.5))}  p95=${ms(pct(batches, 0.95))}  max=${ms(Math.max(...batches))}  (${rounds} rounds)`);
 console.log(`  one step's run within it                   p50=${ms(pct(perStep, 0.5))}  p95=${ms(pct(perStep, 0.95))}`);
 console.log(`ratio kubectl / Daybook (p50)                ${(pct(baseline, 0.5) / pct(batches, 0.5)).toFixed(1)}×`);

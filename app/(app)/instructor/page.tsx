@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { boardOutline } from "@/components/board/outline";
 import { CohortStats } from "@/components/board/cohort-stats";
 import { CohortTabs } from "@/components/board/cohort-tabs";
@@ -52,9 +52,9 @@ export default async function InstructorPage({ searchParams }: { searchParams: P
         </div>
         {board.canManage ? (
           <nav aria-label="Manage the cohort" className="flex flex-wrap gap-2">
-            <Link href={`${base}/teams`} className={linkButton}>Teams &amp; join codes</Link>
-            <Link href={`${base}/people`} className={linkButton}>Instructors &amp; stakeholders</Link>
-            <Link href={`${base}/calendar`} className={linkButton}>Course calendar</Link>
+            <PageLink href={`${base}/teams`} className={linkButton}>Teams &amp; join codes</PageLink>
+            <PageLink href={`${base}/people`} className={linkButton}>Instructors &amp; stakeholders</PageLink>
+            <PageLink href={`${base}/calendar`} className={linkButton}>Course calendar</PageLink>
           </nav>
         ) : null}
       </div>

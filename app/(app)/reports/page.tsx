@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CohortTabs } from "@/components/board/cohort-tabs";
 import { loadBoard } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
@@ -35,7 +35,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{board.name}</h1>
             <p className="mt-1 text-slate-600">Each team&apos;s Step 19.2 closure report, and the cohort&apos;s progress per team and step for a spreadsheet.</p>
           </div>
-          {can(actor.role, "audit.verify") ? <Link href="/reports/audit" className="rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">Audit trail</Link> : null}
+          {can(actor.role, "audit.verify") ? <PageLink href="/reports/audit" className="rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">Audit trail</PageLink> : null}
         </header>
         <CohortTabs cohorts={cohorts} selectedId={board.id} basePath="/reports" />
         <Card className="flex flex-wrap items-center justify-between gap-3 p-4">

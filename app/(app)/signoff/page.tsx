@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CohortTabs } from "@/components/board/cohort-tabs";
 import { TeamBanner } from "@/components/plan/team-banner";
 import { ChainView } from "@/components/signoff/chain-view";
@@ -79,7 +79,7 @@ export default async function SignoffPage({ searchParams }: { searchParams: Prom
         {view.current.staleReason ? <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">Stale: {view.current.staleReason}. The signatures approved evidence that no longer holds.</p> : null}
         {view.current.openedReason ? <p className="text-sm text-slate-700">Round {view.current.round} opened {formatWhen(view.current.openedAt)} by {view.current.openedBy}: {view.current.openedReason}</p> : null}
         <p className="text-sm text-slate-700">
-          <Link href={stepHref(fv.stepId, team.viewingOther ? team.id : undefined)} className="font-medium text-brand-700 underline">Step {fv.number} {fv.title}</Link>
+          <PageLink href={stepHref(fv.stepId, team.viewingOther ? team.id : undefined)} className="font-medium text-brand-700 underline">Step {fv.number} {fv.title}</PageLink>
           {": "}
           {fv.state.state === "passed"
             ? `passed ${formatWhen(fv.state.at)}. A sign-off needs a pass within the last ${fv.windowHours} hours.`

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { TeamOverview } from "@/lib/data/overview";
 import { Card } from "@/components/ui/card";
 import { formatWhen } from "@/lib/utils";
@@ -15,9 +15,9 @@ export function OverviewCard({ team, calendar, href }: { team: TeamOverview; cal
         <div className="min-w-0">
           <h3 className="truncate text-base font-semibold">
             {href ? (
-              <Link href={href} className="hover:text-brand-700 hover:underline">
+              <PageLink href={href} className="hover:text-brand-700 hover:underline">
                 {team.name}
-              </Link>
+              </PageLink>
             ) : (
               team.name
             )}

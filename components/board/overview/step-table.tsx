@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Course } from "@/lib/course/schema";
 import type { TeamOverview } from "@/lib/data/overview";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -25,9 +25,9 @@ export function OverviewStepTable({ course, team }: { course: Course; team: Team
               return (
                 <tr key={s.id} className="border-b border-slate-100">
                   <th scope="row" className="py-1.5 pr-3 font-normal">
-                    <Link href={stepHref(s.id, team.id)} className="text-brand-700 hover:underline">
+                    <PageLink href={stepHref(s.id, team.id)} className="text-brand-700 hover:underline">
                       {s.number} {s.title}
-                    </Link>
+                    </PageLink>
                     <span className="block text-xs text-slate-600">Day {d.day}</span>
                   </th>
                   <td className="py-1.5 pr-3">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { TeamReview } from "@/lib/data/team-review";
 import { ReverifyAll } from "@/components/cluster/reverify-all";
 import { CourseDay } from "@/components/calendar/course-day";
@@ -11,9 +11,9 @@ export function ReviewHeader({ review }: { review: TeamReview }) {
   const { team } = review;
   return (
     <div className="space-y-3">
-      <Link href={`/instructor?cohort=${team.cohortId}`} className="text-sm font-medium text-brand-700 hover:underline">
+      <PageLink href={`/instructor?cohort=${team.cohortId}`} className="text-sm font-medium text-brand-700 hover:underline">
         ← Back to the board
-      </Link>
+      </PageLink>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0 space-y-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Review · {team.cohort}</p>
@@ -30,12 +30,12 @@ export function ReviewHeader({ review }: { review: TeamReview }) {
           <CourseDay today={review.today} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Link href={`/plan?team=${team.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <PageLink href={`/plan?team=${team.id}`} className="text-sm font-medium text-brand-700 hover:underline">
             Open the team&apos;s plan
-          </Link>
-          <Link href={`/instructor/cohorts/${team.cohortId}/teams`} className="text-sm font-medium text-brand-700 hover:underline">
+          </PageLink>
+          <PageLink href={`/instructor/cohorts/${team.cohortId}/teams`} className="text-sm font-medium text-brand-700 hover:underline">
             Manage the team
-          </Link>
+          </PageLink>
         </div>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">

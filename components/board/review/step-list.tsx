@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CELL_META } from "@/lib/board/cell-state";
 import type { ReviewStepRow } from "@/lib/data/team-review";
 import { cn } from "@/lib/utils";
@@ -17,7 +17,7 @@ export function ReviewStepList({ teamId, steps, selected }: { teamId: string; st
               .filter((s) => s.day === day)
               .map((s) => (
                 <li key={s.id}>
-                  <Link
+                  <PageLink
                     href={`/instructor/teams/${teamId}?step=${s.id}`}
                     aria-current={s.id === selected ? "page" : undefined}
                     className={cn("flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100", s.id === selected && "bg-brand-50 font-medium text-brand-900")}
@@ -41,7 +41,7 @@ export function ReviewStepList({ teamId, steps, selected }: { teamId: string; st
                       </span>
                     ) : null}
                     {s.runs ? <span className="shrink-0 text-xs tabular-nums text-slate-600">{s.runs} {s.runs === 1 ? "run" : "runs"}</span> : null}
-                  </Link>
+                  </PageLink>
                 </li>
               ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import type { Actor } from "@/lib/auth/session";
 import { CELL_META } from "@/lib/board/cell-state";
 import type { ReviewStepRow } from "@/lib/data/team-review";
@@ -37,9 +37,9 @@ export async function ReviewStepPanel({ actor, team, step }: { actor: Actor; tea
               {step.cell !== step.status ? <span className="text-slate-600">(status: {STATUS_LABEL[step.status]})</span> : null}
             </p>
           </div>
-          <Link href={stepHref(step.id, team.id)} className="text-sm font-medium text-brand-700 hover:underline">
+          <PageLink href={stepHref(step.id, team.id)} className="text-sm font-medium text-brand-700 hover:underline">
             Open the step page →
-          </Link>
+          </PageLink>
         </header>
         {step.blockedReason !== null ? (
           <p className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">
@@ -71,7 +71,7 @@ export async function ReviewStepPanel({ actor, team, step }: { actor: Actor; tea
             <div className="mt-1 space-y-2">
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 <RunBadge status={verify.status} />
-                <Link href={`/plan/runs/${verify.id}`} className="text-brand-700 hover:underline">{verify.summary || "Verification"}</Link>
+                <PageLink href={`/plan/runs/${verify.id}`} className="text-brand-700 hover:underline">{verify.summary || "Verification"}</PageLink>
                 <span className="text-slate-600">{verify.startedBy ?? "Daybook"}, {formatWhen(new Date(verify.startedAt))}</span>
               </p>
               {verify.checks.length ? <ul className="space-y-2">{verify.checks.map((c) => <CheckResultItem key={c.checkId} result={c} />)}</ul> : null}

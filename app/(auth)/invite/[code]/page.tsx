@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { AcceptInviteForm } from "@/components/auth/invite-form";
 import { Card } from "@/components/ui/card";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -32,7 +32,7 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
         </>
       )}
       <p className="mt-5 text-center text-sm text-slate-600">
-        Already have an account? <Link className="font-medium text-brand-700 underline" href="/login">Sign in</Link>
+        Already have an account? <PageLink className="font-medium text-brand-700 underline" href="/login">Sign in</PageLink>
       </p>
     </Card>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { JoinForm } from "@/components/auth/join-form";
 import { Card } from "@/components/ui/card";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -34,7 +34,7 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
         </>
       )}
       <p className="mt-5 text-center text-sm text-slate-600">
-        Already have an account? <Link className="font-medium text-brand-700 underline" href="/login">Sign in</Link>
+        Already have an account? <PageLink className="font-medium text-brand-700 underline" href="/login">Sign in</PageLink>
       </p>
     </Card>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { orRefused } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { OverviewCard } from "@/components/board/overview/overview-card";
@@ -24,9 +24,9 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <Link href={`/stakeholder?cohort=${overview.cohort.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+        <PageLink href={`/stakeholder?cohort=${overview.cohort.id}`} className="text-sm font-medium text-brand-700 hover:underline">
           ← {overview.cohort.name}
-        </Link>
+        </PageLink>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">Team overview · read-only</p>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{overview.team.name}</h1>
         <CourseDay today={overview.today} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { orRefused } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
 import { CalendarForm } from "@/components/calendar/calendar-form";
@@ -24,9 +24,9 @@ export default async function CohortCalendarPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <Link href={`/instructor?cohort=${board.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+        <PageLink href={`/instructor?cohort=${board.id}`} className="text-sm font-medium text-brand-700 hover:underline">
           ← Back to the board
-        </Link>
+        </PageLink>
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{board.name}</p>
         <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Course calendar</h1>
         <p className="max-w-2xl text-sm text-slate-600">

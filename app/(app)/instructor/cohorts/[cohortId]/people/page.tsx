@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CopyButton } from "@/components/board/copy-button";
 import { InviteForm } from "@/components/board/invite-form";
 import { inviteLink } from "@/components/board/labels";
@@ -48,9 +48,9 @@ export default async function CohortPeoplePage({ params }: { params: Promise<{ c
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/instructor?cohort=${cohortId}`} className="text-sm font-medium text-brand-700 hover:underline">
+        <PageLink href={`/instructor?cohort=${cohortId}`} className="text-sm font-medium text-brand-700 hover:underline">
           ← Back to the board
-        </Link>
+        </PageLink>
         <h1 className="mt-3 text-2xl font-semibold tracking-tight sm:text-3xl">Instructors &amp; stakeholders</h1>
         <p className="mt-2 max-w-2xl text-sm text-slate-600">
           A second instructor reviews, comments and manages teams like you. A stakeholder follows the cohort&apos;s progress read-only: no notes, comments, emails or join codes.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/layout/page-link";
 import { CreateTeamForm } from "@/components/board/create-team-form";
 import { loadBoard, requestOrigin } from "@/components/board/load-board";
 import { NotAllowed } from "@/components/board/not-allowed";
@@ -26,17 +26,17 @@ export default async function CohortTeamsPage({ params }: { params: Promise<{ co
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/instructor?cohort=${board.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+        <PageLink href={`/instructor?cohort=${board.id}`} className="text-sm font-medium text-brand-700 hover:underline">
           ← Back to the board
-        </Link>
+        </PageLink>
         <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-brand-700">{board.name}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">Teams &amp; join codes</h1>
         <p className="mt-2 max-w-2xl text-sm text-slate-600">
           Students join a team by opening its join link and creating an account. Name a tech lead and a project manager per team: they sign off Day 20.
         </p>
         <p className="mt-2 flex flex-wrap gap-x-4 text-sm font-medium">
-          <Link href={`/instructor/cohorts/${board.id}/people`} className="text-brand-700 hover:underline">Instructors &amp; stakeholders</Link>
-          <Link href={`/instructor/cohorts/${board.id}/calendar`} className="text-brand-700 hover:underline">Course calendar</Link>
+          <PageLink href={`/instructor/cohorts/${board.id}/people`} className="text-brand-700 hover:underline">Instructors &amp; stakeholders</PageLink>
+          <PageLink href={`/instructor/cohorts/${board.id}/calendar`} className="text-brand-700 hover:underline">Course calendar</PageLink>
         </p>
       </div>
       <Card className="p-5">
