@@ -8,7 +8,6 @@ import { getDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { TMarkCommentsRead, TPostComment } from "@/lib/validations/comment";
 import { authorizeTeam } from "./access";
-import { relationsToTeam } from "./relations";
 
 export type CommentView = { id: string; body: string; createdAt: string; author: string; side: "team" | "instructor"; mine: boolean; unread: boolean };
 export type CommentThread = { comments: CommentView[]; unread: number; canPost: boolean };
@@ -32,13 +31,12 @@ const SELECT = { id: true, body: true, createdAt: true, authorId: true, author: 
 
 /** A step's comments between the team and its instructors, oldest first; what others wrote since the reader last looked is unread. */
 export async function getStepComments(actor: Actor, teamId: string, stepId: string): Promise<CommentThread> {
-  await authorizeTeam(actor, "comment.read", teamId);
+  const relations = await authorizeTeam(actor, "comment.read", teamId);
   stepOrThrow(stepId);
   const db = await getDb();
-  const [rows, marker, relations] = await Promise.all([
+  const [rows, marker] = await Promise.all([
     db.stepComment.findMany({ where: { teamId, stepId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: SELECT }),
     db.stepCommentRead.findUnique({ where: { userId_teamId_stepId: { userId: actor.id, teamId, stepId } }, select: { readAt: true } }),
-    relationsToTeam(actor, teamId),
   ]);
   const comments = rows.map(view(actor, marker?.readAt ?? null));
   return { comments, unread: comments.filter((c) => c.unread).length, canPost: can(actor.role, "comment.post", relations) };

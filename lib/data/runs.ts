@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/session";
-import { assertCan, can } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
 import type { CheckResult } from "@/lib/checks/types";
 import { findStep, loadCourse } from "@/lib/course/load";
 import type { Step } from "@/lib/course/schema";
@@ -19,7 +19,6 @@ import { waitForBatch } from "@/lib/runs/wait";
 import type { TAttestStep, TStartRun } from "@/lib/validations/run";
 import { audited } from "@/lib/audit/append";
 import { authorizeTeam } from "./access";
-import { teamAccess } from "./relations";
 import { readEngineRuns, readTeamGateState, RECENT_RUNS, type EngineRunClass, type EngineRunRow } from "./step-engine-rows";
 
 export type RunListItem = {
@@ -70,12 +69,11 @@ async function gateFor(teamId: string, stepId: string): Promise<Gate> {
   return stepGate(loadCourse(), stepId, statuses, overrides);
 }
 
-const engineItem = (r: EngineRunRow): RunListItem => ({ id: r.id, kind: r.kind, operationId: r.operationId, status: r.status, summary: r.summary, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, durationMs: r.durationMs, startedBy: r.startedBy });
+const engineItem = (r: EngineRunRow): RunListItem => listItem({ ...r, startedBy: r.startedBy === null ? null : { name: r.startedBy } });
 
 /** Everything the step page shows about the engine for one team's step; every part is scoped to the actor. Two queries besides the actor's relations. */
 export async function getStepEngine(actor: Actor, teamId: string, stepId: string): Promise<StepEngine> {
-  const { relations } = await teamAccess(actor, teamId);
-  assertCan(actor.role, "run.read", relations);
+  const relations = await authorizeTeam(actor, "run.read", teamId);
   stepOrThrow(stepId);
   const [rows, team] = await Promise.all([readEngineRuns(teamId, stepId), readTeamGateState(teamId)]);
   const runs = rows.filter((r) => r.recent <= RECENT_RUNS);

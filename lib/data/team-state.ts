@@ -5,7 +5,6 @@ import { getDb } from "@/lib/db/prisma";
 import { authorizeTeam } from "./access";
 import type { StepStatus } from "@/lib/progress/compute";
 import type { StepState } from "./progress";
-import { relationsToTeam } from "./relations";
 
 export type TeamPlanState = { states: Map<string, StepState>; blocked: Set<string> };
 
@@ -14,8 +13,7 @@ export type TeamPlanState = { states: Map<string, StepState>; blocked: Set<strin
  * who may read notes see them.
  */
 export async function getTeamPlanState(actor: Actor, teamId: string): Promise<TeamPlanState> {
-  await authorizeTeam(actor, "progress.read", teamId);
-  const seesNotes = can(actor.role, "note.read", await relationsToTeam(actor, teamId));
+  const seesNotes = can(actor.role, "note.read", await authorizeTeam(actor, "progress.read", teamId));
   // One round trip over the (teamId, stepId) keys of StepProgress and StepNote. A status nobody set by hand (a
   // run that no person started) is Daybook's.
   const rows = await (await getDb()).$queryRaw<{ stepId: string; status: StepStatus | null; updatedAt: Date | null; updatedBy: string | null }[]>`
