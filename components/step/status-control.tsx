@@ -43,7 +43,6 @@ export function StatusControl({ teamId, stepId, status }: Props) {
 
   const mutation = useMutation({
     mutationFn: async ({ next, expected }: { next: Choice; expected: StepStatus }) => {
-      saving.current = true;
       // A refresh already under way would land with the status from before this change.
       await client.cancelQueries({ queryKey: stepStateKey(teamId, stepId) });
       const result = await setStepStatus({ teamId, stepId, status: next, expected });
@@ -72,10 +71,16 @@ export function StatusControl({ teamId, stepId, status }: Props) {
     },
   });
 
+  // The ref, not mutation.isPending: two quick key presses run with the same render's closure, where the
+  // first save is not pending yet, and would send both at once (the second refused as a conflict).
   const choose = (next: Choice) => {
     setShown(next);
-    if (mutation.isPending) queued.current = next;
-    else mutation.mutate({ next, expected: confirmed.current });
+    if (saving.current) {
+      queued.current = next;
+      return;
+    }
+    saving.current = true;
+    mutation.mutate({ next, expected: confirmed.current });
   };
 
   return (
