@@ -6,6 +6,7 @@ import { DismissNotice } from "./dismiss-notice";
 
 /** A signer's unread notices about their sign-offs (stale after a regression, reopened), on every page until dismissed. */
 export async function SignoffNotices({ actor }: { actor: Actor }) {
+  if (actor.hasNotices === false) return null;
   const notices = await listSignoffNotices(actor);
   if (notices.length === 0) return null;
   return (

@@ -9,6 +9,8 @@ export type Actor = {
   teamId: string | null;
   teamName: string | null;
   designation: "NONE" | "TECH_LEAD" | "PROJECT_MANAGER" | null;
+  /** Whether the user has unread sign-off notices, read with the user so every page's layout skips the notices query when not. Unknown (undefined) for actors built elsewhere. */
+  hasNotices?: boolean;
 };
 
 /**
@@ -18,14 +20,15 @@ export type Actor = {
  */
 export async function readActor(db: PrismaClient, where: { id: string } | { email: string }, sessionVersion?: number): Promise<Actor | null> {
   // One indexed join in raw SQL: it runs on every request, and costs about half of Prisma's nested include.
-  const [user] = await db.$queryRaw<(Omit<Actor, "role" | "designation"> & { role: Role; designation: Actor["designation"]; sessionVersion: number })[]>`
+  const [user] = await db.$queryRaw<(Omit<Actor, "role" | "designation" | "hasNotices"> & { hasNotices: boolean; role: Role; designation: Actor["designation"]; sessionVersion: number })[]>`
     SELECT u."id", u."name", u."email", u."role"::text AS "role", u."sessionVersion",
-           m."teamId", t."name" AS "teamName", m."designation"::text AS "designation"
+           m."teamId", t."name" AS "teamName", m."designation"::text AS "designation",
+           EXISTS (SELECT 1 FROM "SignoffNotice" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "hasNotices"
     FROM "User" u
     LEFT JOIN "TeamMember" m ON m."userId" = u."id"
     LEFT JOIN "Team" t ON t."id" = m."teamId"
     WHERE ${"id" in where ? Prisma.sql`u."id" = ${where.id}` : Prisma.sql`u."email" = ${where.email}`}`;
   if (!user) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId ?? null, teamName: user.teamName ?? null, designation: user.designation ?? null };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId ?? null, teamName: user.teamName ?? null, designation: user.designation ?? null, hasNotices: user.hasNotices };
 }

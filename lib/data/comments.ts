@@ -33,12 +33,16 @@ const SELECT = { id: true, body: true, createdAt: true, authorId: true, author: 
 export async function getStepComments(actor: Actor, teamId: string, stepId: string): Promise<CommentThread> {
   const relations = await authorizeTeam(actor, "comment.read", teamId);
   stepOrThrow(stepId);
-  const db = await getDb();
-  const [rows, marker] = await Promise.all([
-    db.stepComment.findMany({ where: { teamId, stepId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: SELECT }),
-    db.stepCommentRead.findUnique({ where: { userId_teamId_stepId: { userId: actor.id, teamId, stepId } }, select: { readAt: true } }),
-  ]);
-  const comments = rows.map(view(actor, marker?.readAt ?? null));
+  // One query for the comments, their authors and the reader's marker (Prisma's include and a second findUnique
+  // were three, sent even when there are no comments; with none, the marker does not matter).
+  const rows = await (await getDb()).$queryRaw<{ id: string; body: string; createdAt: Date; authorId: string; authorName: string; authorRole: string; readAt: Date | null }[]>`
+    SELECT c."id", c."body", c."createdAt", c."authorId", u."name" AS "authorName", u."role"::text AS "authorRole",
+           (SELECT r."readAt" FROM "StepCommentRead" r WHERE r."userId" = ${actor.id} AND r."teamId" = ${teamId} AND r."stepId" = ${stepId}) AS "readAt"
+    FROM "StepComment" c JOIN "User" u ON u."id" = c."authorId"
+    WHERE c."teamId" = ${teamId} AND c."stepId" = ${stepId}
+    ORDER BY c."createdAt" ASC, c."id" ASC`;
+  const readAt = rows[0]?.readAt ? new Date(rows[0].readAt) : null;
+  const comments = rows.map((r) => view(actor, readAt)({ id: r.id, body: r.body, createdAt: new Date(r.createdAt), authorId: r.authorId, author: { name: r.authorName, role: r.authorRole } }));
   return { comments, unread: comments.filter((c) => c.unread).length, canPost: can(actor.role, "comment.post", relations) };
 }
 

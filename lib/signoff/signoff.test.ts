@@ -94,6 +94,9 @@ describe.each(TEST_BACKENDS)("the Step 20.2 sign-off chain on $name", (backend) 
       expect(notices[0]!.message).toMatch(/^Team Atlas's sign-off is stale: Step 7\.2/);
     }
     expect(await listSignoffNotices(bo)).toEqual([]);
+    // The actor read with the session says so, which is how every page's layout skips the notices query.
+    const reRead = (a: Actor) => actorFor(demo.client, a.email);
+    expect([(await reRead(alice)).hasNotices, (await reRead(sam)).hasNotices, (await reRead(bo)).hasNotices]).toEqual([true, true, false]);
     // A second regression does not notify twice.
     await recordRunVerdict(demo.atlas, "d08-s1", "REGRESSED", run.id, alice.id);
     expect(await listSignoffNotices(alice)).toHaveLength(1);
@@ -101,6 +104,7 @@ describe.each(TEST_BACKENDS)("the Step 20.2 sign-off chain on $name", (backend) 
     await expect(dismissSignoffNotice(amir, notice.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await dismissSignoffNotice(alice, notice.id);
     expect(await listSignoffNotices(alice)).toEqual([]);
+    expect((await reRead(alice)).hasNotices).toBe(false);
   });
 
   it("reopens only for an instructor, with a reason, keeping the earlier round", async () => {
