@@ -1,18 +1,17 @@
-import type { Step } from "@/lib/course/schema";
 import { STATUS_CELL } from "@/components/ui/status-badge";
 import { STATUS_LABEL, type StepStatus } from "@/lib/progress/compute";
 import { cn } from "@/lib/utils";
 
-export function StepDots({ steps, statuses }: { steps: Step[]; statuses: ReadonlyMap<string, StepStatus> }) {
+export type StepDot = { id: string; number: string; status: StepStatus };
+
+export function StepDots({ dots }: { dots: StepDot[] }) {
   return (
     <ul className="flex gap-1" aria-label="Step statuses">
-      {steps.map((step) => {
-        const status = statuses.get(step.id) ?? "NOT_STARTED";
+      {dots.map((dot) => {
+        const label = `Step ${dot.number}: ${STATUS_LABEL[dot.status]}`;
         return (
-          <li key={step.id} title={`Step ${step.number}: ${STATUS_LABEL[status]}`} className={cn("h-2 w-6 rounded-full", STATUS_CELL[status])}>
-            <span className="sr-only">
-              Step {step.number}: {STATUS_LABEL[status]}
-            </span>
+          <li key={dot.id} title={label} className={cn("h-2 w-6 rounded-full", STATUS_CELL[dot.status])}>
+            <span className="sr-only">{label}</span>
           </li>
         );
       })}

@@ -8,10 +8,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export type TeamAccess = { relations: Relation[]; team: { name: string; cohort: string } | null };
 
 /**
- * The actor's relations to a team, with the team's and cohort's names, in one query. Memoized for the
+ * The actor's relations to a team, with the team's and cohort's names, in one query (none for the actor's own team,
+ * read with the session). Memoized for the
  * request (React's cache): a page's data functions each authorize, without each re-reading them.
  */
 export const teamAccess = cache(async (actor: Actor, teamId: string): Promise<TeamAccess> => {
+  // A student's own team was read with the session, in the same request.
+  if (actor.ownTeam && teamId === actor.teamId) return { relations: teamRelations(actor, teamId, actor.ownTeam), team: { name: actor.ownTeam.name, cohort: actor.ownTeam.cohort } };
   // Raw SQL: one indexed lookup, about a third of what the same read costs through Prisma's nested select.
   const [team] = await (await getDb()).$queryRaw<({ name: string; cohort: string } & RelationColumns)[]>`
     SELECT t."name", c."name" AS "cohort", ${relationColumns(actor)}

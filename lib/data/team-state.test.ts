@@ -44,4 +44,11 @@ describe.each(TEST_BACKENDS)("a team's plan state on $name", (backend) => {
     expect((await teamAccess(await actorFor(demo.client, "stakeholder@daybook.local"), demo.atlas)).relations).toEqual(["cohortStakeholder"]);
     expect(await teamAccess(bea, "no-such-team")).toEqual({ relations: [], team: null });
   });
+
+  it("reads a student's own team with the session, and answers as the team's query does", async () => {
+    const bea = await actorFor(demo.client, "bea@daybook.local");
+    expect(bea.ownTeam).toMatchObject({ name: "Team Borealis", cohort: "Demo cohort", coInstructor: false, stakeholder: false });
+    expect(await teamAccess(bea, demo.borealis)).toEqual(await teamAccess({ ...bea, ownTeam: undefined }, demo.borealis));
+    expect((await actorFor(demo.client, "instructor@daybook.local")).ownTeam).toBeUndefined();
+  });
 });
