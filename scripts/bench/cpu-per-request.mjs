@@ -4,7 +4,7 @@
 // With DB_PID (a PostgreSQL server's postmaster, serving nothing else meanwhile), also the database's CPU per request,
 // which the server process's own time leaves out.
 // Usage: BASE_URL=… SERVER_PID=<pid of next start> [DB_PID=…] [BENCH_PATHS=/a,/b] node scripts/bench/cpu-per-request.mjs [requests=200]
-import fs from "node:fs";
+import { cpuMs } from "./proc-cpu.mjs";
 import { signIn, teamIdOf } from "./sign-in.mjs";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
@@ -12,29 +12,8 @@ if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) thro
 const pid = Number(process.env.SERVER_PID);
 if (!pid) throw new Error("SERVER_PID is required (the pid of `next start`)");
 const total = Number(process.argv[2] ?? 200);
-const ticksPerSecond = 100; // USER_HZ on Linux
-
-const descendants = (root) => {
-  const children = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return Number(fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1]) === root;
-    } catch {
-      return false;
-    }
-  });
-  return [root, ...children.flatMap((c) => descendants(Number(c)))];
-};
 const dbPid = Number(process.env.DB_PID);
-// Each live process's own time plus that of its children that have exited (a database backend may end between readings).
-const cpuMs = (root = pid) =>
-  descendants(root).reduce((sum, p) => {
-    try {
-      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      return sum + ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-    } catch {
-      return sum;
-    }
-  }, 0);
+const cpuMsOf = (root = pid) => cpuMs(root);
 
 const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
 const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting", "/login"];
@@ -42,8 +21,8 @@ const teamId = paths.some((p) => p.includes("{team}")) ? await teamIdOf(base, co
 for (const path of paths.map((p) => p.replace("{team}", teamId))) {
   const headers = path === "/login" ? {} : { cookie, "accept-encoding": "gzip" };
   for (let i = 0; i < 200; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
-  const before = cpuMs();
-  const dbBefore = dbPid ? cpuMs(dbPid) : 0;
+  const before = cpuMsOf();
+  const dbBefore = dbPid ? cpuMsOf(dbPid) : 0;
   let bytes = 0;
   let errors = 0;
   for (let i = 0; i < total; i++) {
@@ -51,6 +30,6 @@ for (const path of paths.map((p) => p.replace("{team}", teamId))) {
     bytes += (await res.arrayBuffer()).byteLength;
     if (res.status !== 200) errors++;
   }
-  const db = dbPid ? `  database cpu=${((cpuMs(dbPid) - dbBefore) / total).toFixed(2)} ms/request` : "";
-  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMs() - before) / total).toFixed(2)} ms/request${db}  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
+  const db = dbPid ? `  database cpu=${((cpuMsOf(dbPid) - dbBefore) / total).toFixed(2)} ms/request` : "";
+  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMsOf() - before) / total).toFixed(2)} ms/request${db}  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
 }
