@@ -9,8 +9,8 @@ export type TeamAccess = { relations: Relation[]; team: { name: string; cohort: 
 
 /**
  * The actor's relations to a team, with the team's and cohort's names, in one query (none for the actor's own team,
- * read with the session). Memoized for the
- * request (React's cache): a page's data functions each authorize, without each re-reading them.
+ * read with the session). Memoized for the request (React's cache): a page's data functions each authorize, without
+ * each re-reading them.
  */
 export const teamAccess = cache(async (actor: Actor, teamId: string): Promise<TeamAccess> => {
   // A student's own team was read with the session, in the same request.

@@ -13,7 +13,6 @@ const pid = Number(process.env.SERVER_PID);
 if (!pid) throw new Error("SERVER_PID is required (the pid of `next start`)");
 const total = Number(process.argv[2] ?? 200);
 const dbPid = Number(process.env.DB_PID);
-const cpuMsOf = (root = pid) => cpuMs(root);
 
 const cookie = await signIn(base, process.env.BENCH_EMAIL ?? "alice@daybook.local", process.env.BENCH_PASSWORD ?? "daybook-demo");
 const paths = process.env.BENCH_PATHS?.split(",") ?? ["/plan", "/plan/day/3", "/plan/step/d03-s1", "/plan/troubleshooting", "/login"];
@@ -21,8 +20,8 @@ const teamId = paths.some((p) => p.includes("{team}")) ? await teamIdOf(base, co
 for (const path of paths.map((p) => p.replace("{team}", teamId))) {
   const headers = path === "/login" ? {} : { cookie, "accept-encoding": "gzip" };
   for (let i = 0; i < 200; i++) await (await fetch(`${base}${path}`, { headers, redirect: "manual" })).arrayBuffer();
-  const before = cpuMsOf();
-  const dbBefore = dbPid ? cpuMsOf(dbPid) : 0;
+  const before = cpuMs(pid);
+  const dbBefore = dbPid ? cpuMs(dbPid) : 0;
   let bytes = 0;
   let errors = 0;
   for (let i = 0; i < total; i++) {
@@ -30,6 +29,6 @@ for (const path of paths.map((p) => p.replace("{team}", teamId))) {
     bytes += (await res.arrayBuffer()).byteLength;
     if (res.status !== 200) errors++;
   }
-  const db = dbPid ? `  database cpu=${((cpuMsOf(dbPid) - dbBefore) / total).toFixed(2)} ms/request` : "";
-  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMsOf() - before) / total).toFixed(2)} ms/request${db}  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
+  const db = dbPid ? `  database cpu=${((cpuMs(dbPid) - dbBefore) / total).toFixed(2)} ms/request` : "";
+  console.log(`${path.padEnd(26)} n=${total}  cpu=${((cpuMs(pid) - before) / total).toFixed(2)} ms/request${db}  body=${(bytes / total / 1024).toFixed(1)} KB  errors=${errors}`);
 }
